@@ -1,0 +1,17 @@
+package sessionlab.stack;
+
+import java.util.Set;
+import sessionlab.event.EventSink;
+import sessionlab.wire.VirtualClock;
+
+/** A real TLS implementation that scenarios can drive (libssl, jsse, bc). */
+public interface TlsStack {
+    String name();
+
+    Availability availability();
+
+    Set<Capability> capabilities();
+
+    /** Starts a run; everything it creates is freed by {@link StackRun#close()}. */
+    StackRun open(EventSink sink, VirtualClock clock) throws StackException;
+}

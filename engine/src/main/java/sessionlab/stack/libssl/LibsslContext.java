@@ -1,0 +1,35 @@
+package sessionlab.stack.libssl;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sessionlab.scenario.ContextOptions;
+import sessionlab.scenario.Role;
+
+/** A scenario SSL_CTX and what the engine has learned about it. */
+final class LibsslContext {
+    final String name;
+    final Role role;
+    final MemorySegment ptr;
+    final ContextOptions options;
+    boolean freed;
+    /** Sessions the new-session callback received, in order (for {@code new_session(X, N)}). */
+    final List<TrackedSession> newCallbackSessions = new ArrayList<>();
+    /** References a keeping new-session callback took that no scenario name claimed yet. */
+    final Map<TrackedSession, Integer> kept = new LinkedHashMap<>();
+    int newCallbacks;
+    int removeCallbacks;
+    /** Cache list head to tail at the last walk. */
+    List<TrackedSession> cache = List.of();
+    Map<String, Long> stats = Map.of();
+    long lastNumber = -1;
+
+    LibsslContext(String name, Role role, MemorySegment ptr, ContextOptions options) {
+        this.name = name;
+        this.role = role;
+        this.ptr = ptr;
+        this.options = options;
+    }
+}

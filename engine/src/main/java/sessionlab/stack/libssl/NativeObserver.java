@@ -1,0 +1,22 @@
+package sessionlab.stack.libssl;
+
+import java.lang.foreign.MemorySegment;
+
+/** What libssl tells us through its callbacks. Calls arrive on the thread that called into libssl. */
+interface NativeObserver {
+    void sessionCreated(long session);
+
+    void sessionDuplicated(long from, long to);
+
+    void sessionDestroyed(long session);
+
+    /** SSL_set_msg_callback: {@code buf} is valid only during the call. */
+    void message(long ssl, boolean sent, int version, int contentType, MemorySegment buf);
+
+    void keylog(long ssl, String line);
+
+    /** The new-session callback, installed only when the scenario asked; the return value is libssl's. */
+    int newSession(long ssl, long session);
+
+    void removeSession(long ctx, long session);
+}

@@ -1,0 +1,45 @@
+package sessionlab.stack.libssl;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What the engine knows of one SSL_SESSION, from creation (ex_data new) to destruction (ex_data free). */
+final class TrackedSession {
+    final int number;
+    final long address;
+    final String side;
+    final long createdAt;
+    boolean alive = true;
+    String destroyedDuring;
+    /** Holder name to references, as attributed at the last observation. */
+    Map<String, Integer> holders = new TreeMap<>();
+    /** Real count at the last observation, or -1 if unknown. */
+    long lastCount = -1;
+    // last reported properties
+    String id = "";
+    boolean resumable;
+    String version = "";
+    int ticketLength = -1;
+    long lifetimeHint;
+    long timeout;
+    /** Which cache holds it, by context name, or null. */
+    String cache;
+    /** Why it just left a cache, if it did, so the resumable flag can say why it changed. */
+    String pendingRemovalReason;
+    String createdDuring;
+
+    TrackedSession(int number, long address, String side, long createdAt) {
+        this.number = number;
+        this.address = address;
+        this.side = side;
+        this.createdAt = createdAt;
+    }
+
+    int attributed() {
+        return holders.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    String label() {
+        return "#" + number;
+    }
+}
