@@ -32,7 +32,6 @@ final class Endpoint {
     final MemorySegment wbio;
     final ArrayDeque<RecordNote> written = new ArrayDeque<>();
     final RecordSplitter splitter = new RecordSplitter();
-    final DirectionDecoder decoder = new DirectionDecoder();
     boolean freed;
     boolean handshakeDone;
     boolean offered;
@@ -46,6 +45,11 @@ final class Endpoint {
         this.ssl = ssl;
         this.rbio = rbio;
         this.wbio = wbio;
+    }
+
+    /** Decodes what this end sends; shares the negotiation state with the peer's decoder. */
+    DirectionDecoder decoder() {
+        return side == Side.CLIENT ? conn.decoders.clientToServer() : conn.decoders.serverToClient();
     }
 
     String display() {

@@ -83,6 +83,10 @@ final class LibsslRun implements StackRun, NativeObserver {
         }
     }
 
+    Handshakes handshakes() {
+        return handshakes;
+    }
+
     SessionCalls sessionCalls() {
         return sessionCalls;
     }

@@ -4,7 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import java.lang.foreign.MemorySegment;
 import sessionlab.event.Event;
-import sessionlab.wire.DirectionDecoder;
+import sessionlab.wire.TlsNames;
 
 /** What libssl's message callback reports: handshake messages in both directions, tickets, alerts. */
 final class MessageLog {
@@ -20,7 +20,7 @@ final class MessageLog {
         }
         if (contentType != 22 || buf.byteSize() < 4) return;
         int type = buf.get(JAVA_BYTE, 0) & 0xff;
-        String name = DirectionDecoder.handshakeTypeName(type);
+        String name = TlsNames.handshakeTypeName(type);
         if (type == NEW_SESSION_TICKET) {
             // catch up first: what the previous ticket did (cache insert, replaced session) comes before this one
             run.observe(false);

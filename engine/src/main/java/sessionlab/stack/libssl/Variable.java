@@ -8,6 +8,8 @@ final class Variable {
     final String name;
     final TrackedSession session;
     int owned;
+    /** Whether this name ever owned a reference: freeing it again is a double free, not a borrow. */
+    boolean everOwned;
     final String how;
 
     Variable(String name, TrackedSession session, int owned, String how) {

@@ -12,7 +12,7 @@ import sessionlab.event.EventSink;
 import sessionlab.scenario.Side;
 import sessionlab.wire.ClientHelloInfo;
 import sessionlab.wire.DecodedRecord;
-import sessionlab.wire.DirectionDecoder;
+import sessionlab.wire.TlsNames;
 import sessionlab.wire.HandshakeInfo;
 import sessionlab.wire.Link;
 import sessionlab.wire.TlsRecord;
@@ -54,7 +54,7 @@ final class WirePump {
         List<TlsRecord> records = e.splitter.feed(bytes);
         Link link = e.conn.link;
         for (TlsRecord r : records) {
-            DecodedRecord d = e.decoder.decode(r);
+            DecodedRecord d = e.decoder().decode(r);
             Endpoint.RecordNote note = e.written.pollFirst();
             String label = d.label();
             List<Event.Message> messages = new ArrayList<>();
@@ -93,7 +93,7 @@ final class WirePump {
         } else if (contentType == Libssl.SSL3_RT_INNER_CONTENT_TYPE && !e.written.isEmpty() && buf.byteSize() >= 1) {
             e.written.peekLast().innerType = buf.get(JAVA_BYTE, 0) & 0xff;
         } else if (contentType == 22 && buf.byteSize() >= 1 && !e.written.isEmpty()) {
-            e.written.peekLast().messages.add(DirectionDecoder.handshakeTypeName(buf.get(JAVA_BYTE, 0) & 0xff));
+            e.written.peekLast().messages.add(TlsNames.handshakeTypeName(buf.get(JAVA_BYTE, 0) & 0xff));
         } else if (contentType == 21 && buf.byteSize() >= 2 && !e.written.isEmpty()) {
             e.written.peekLast().messages.add(alertName(buf));
         } else if (contentType == 23 && !e.written.isEmpty()) {
