@@ -232,6 +232,7 @@ final class Handshakes {
         run.during(new Activity(Activity.Kind.FREE, "SSL_free(" + e.display() + ")", e, e.ctx), false, () -> {
             lib.SSL_free(e.ssl);
             e.freed = true;
+            run.ledger.endpoints.remove(e);
             run.bySsl.remove(e.ssl.address());
             return null;
         });

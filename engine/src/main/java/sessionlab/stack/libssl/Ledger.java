@@ -31,6 +31,7 @@ final class Ledger {
     /** Owned references whose name was re-bound: still held, reported as leaks at the end. */
     final List<Variable> orphans = new ArrayList<>();
     final List<LibsslContext> contexts = new ArrayList<>();
+    /** Live SSL objects only: freed ones are removed so that observing stays proportional to what exists. */
     final List<Endpoint> endpoints = new ArrayList<>();
     Activity activity = Activity.IDLE;
 

@@ -47,6 +47,7 @@ final class RunCleanup {
             run.during(new Activity(Activity.Kind.FREE, "end of run: SSL_free(" + e.display() + ")", e, e.ctx), false, () -> {
                 run.lib.SSL_free(e.ssl);
                 e.freed = true;
+                run.ledger.endpoints.remove(e);
                 run.bySsl.remove(e.ssl.address());
                 return null;
             });

@@ -1,0 +1,87 @@
+package sessionlab.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sessionlab.event.EventJson;
+import sessionlab.event.EventLog;
+import sessionlab.run.RunResult;
+import sessionlab.run.ScenarioRunner;
+import sessionlab.run.Stacks;
+import sessionlab.scenario.Diagnostic;
+import sessionlab.scenario.Scenario;
+import sessionlab.scenario.ScenarioException;
+import sessionlab.scenario.ScenarioParser;
+import sessionlab.stack.TlsStack;
+
+@Command(name = "run", description = "Run a .lab scenario and print its timeline (exit 0 all passed, 1 an expectation failed, 2 bad file or error).")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--stack", description = "libssl | jsse | bc (overrides the file's stack statement)")
+    String stack;
+
+    @Option(names = "--json", description = "print the events as JSON Lines instead of the timeline")
+    boolean json;
+
+    @Option(names = "--events", paramLabel = "OUT.jsonl", description = "also write the events to this file")
+    Path events;
+
+    @Option(names = {"-v", "--verbose"}, description = "show every handshake message, call, stat and session property")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = System.out;
+        String source;
+        try {
+            source = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            System.err.println(file + ": no such file");
+            return 2;
+        }
+        Scenario scenario;
+        try {
+            scenario = ScenarioParser.parse(file.toString(), source);
+        } catch (ScenarioException e) {
+            for (Diagnostic d : e.diagnostics()) System.err.println(d);
+            return 2;
+        }
+        String name = stack != null ? stack : scenario.stack().orElse("libssl");
+        if (Stacks.PLANNED.containsKey(name)) {
+            System.err.println(file + ": stack " + name + ": " + Stacks.PLANNED.get(name));
+            return 2;
+        }
+        TlsStack s = Stacks.standard().byName(name).orElse(null);
+        if (s == null) {
+            System.err.println("unknown stack '" + name + "' (known: libssl, jsse, bc)");
+            return 2;
+        }
+        if (!s.availability().available()) {
+            System.err.println("stack " + name + " is not available here: " + s.availability().detail());
+            return 2;
+        }
+        EventLog log = new EventLog();
+        Timeline timeline = new Timeline(out, verbose);
+        log.onAppend(e -> {
+            if (json) out.println(EventJson.toLine(e));
+            else timeline.print(e);
+        });
+        RunResult r = ScenarioRunner.run(scenario, s, log);
+        if (events != null) {
+            try (Writer w = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
+                EventJson.write(log, w);
+            }
+        }
+        return r.exitCode();
+    }
+}
