@@ -86,7 +86,7 @@ final class CallChecker {
             case CTX_FREE -> new Op.CtxFree(names.context(a.get(0), who));
             case NEW_SESSION -> {
                 Ref ctx = names.context(a.get(0), who);
-                Integer n = values.integer(a.get(1), "the n of new_session", 1, Integer.MAX_VALUE);
+                Integer n = values.integer(a.get(1), "new_session's index", 1, Integer.MAX_VALUE);
                 yield n == null ? null : new Op.NewSession(ctx, n);
             }
             case CTX_NEW -> throw new IllegalStateException("SSL_CTX_new is checked by ctxNew");
