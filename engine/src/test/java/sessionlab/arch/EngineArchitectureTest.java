@@ -1,0 +1,32 @@
+package sessionlab.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class EngineArchitectureTest {
+    private static final JavaClasses ENGINE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("sessionlab");
+
+    @Test
+    void theEngineNeverImportsJavaFx() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..").check(ENGINE);
+    }
+
+    @Test
+    void theScenarioLanguageKnowsNoStack() {
+        noClasses().that().resideInAPackage("sessionlab.scenario..")
+                .should().dependOnClassesThat().resideInAnyPackage("sessionlab.stack..", "sessionlab.run..", "sessionlab.cli..")
+                .check(ENGINE);
+    }
+
+    @Test
+    void eventsDependOnNothingElseOfTheEngine() {
+        noClasses().that().resideInAPackage("sessionlab.event..")
+                .should().dependOnClassesThat().resideInAnyPackage("sessionlab.stack..", "sessionlab.wire..", "sessionlab.scenario..")
+                .check(ENGINE);
+    }
+}
