@@ -25,7 +25,8 @@ final class Ledger {
     private final SessionLayout layout;
     private final EventSink sink;
     private final VirtualClock clock;
-    final Map<Long, TrackedSession> live = new HashMap<>();
+    /** Live sessions by address, in creation order: events about several sessions come out in a stable order. */
+    final Map<Long, TrackedSession> live = new LinkedHashMap<>();
     final List<TrackedSession> all = new ArrayList<>();
     final Map<String, Variable> variables = new LinkedHashMap<>();
     /** Owned references whose name was re-bound: still held, reported as leaks at the end. */
