@@ -102,27 +102,7 @@ final class WirePump {
     }
 
     static String alertName(MemorySegment buf) {
-        int level = buf.get(JAVA_BYTE, 0) & 0xff;
-        int desc = buf.get(JAVA_BYTE, 1) & 0xff;
-        String d = switch (desc) {
-            case 0 -> "close_notify";
-            case 10 -> "unexpected_message";
-            case 20 -> "bad_record_mac";
-            case 40 -> "handshake_failure";
-            case 42 -> "bad_certificate";
-            case 46 -> "certificate_unknown";
-            case 47 -> "illegal_parameter";
-            case 48 -> "unknown_ca";
-            case 50 -> "decode_error";
-            case 51 -> "decrypt_error";
-            case 70 -> "protocol_version";
-            case 80 -> "internal_error";
-            case 90 -> "user_canceled";
-            case 109 -> "missing_extension";
-            case 116 -> "certificate_required";
-            default -> "alert " + desc;
-        };
-        return "Alert(" + (level == 2 ? "fatal" : "warning") + ", " + d + ")";
+        return TlsNames.alertName(buf.get(JAVA_BYTE, 0) & 0xff, buf.get(JAVA_BYTE, 1) & 0xff);
     }
 
     /** Lifetime and ticket length of a NewSessionTicket message (header included), TLS 1.3 or 1.2. */
