@@ -51,9 +51,28 @@ final class CacheWatch {
         return m;
     }
 
+    private static final int[] CODES = STATS.values().stream().mapToInt(Integer::intValue).toArray();
+
     Map<String, Long> stats(LibsslContext c) {
+        return asMap(read(c));
+    }
+
+    /** Takes a new context's counters as the starting point: only later moves are events. */
+    void baseline(LibsslContext c) {
+        c.rawStats = read(c);
+        c.stats = asMap(c.rawStats);
+    }
+
+    private long[] read(LibsslContext c) {
+        long[] v = new long[CODES.length];
+        for (int i = 0; i < CODES.length; i++) v[i] = lib.SSL_CTX_ctrl(c.ptr, CODES[i], 0);
+        return v;
+    }
+
+    private static Map<String, Long> asMap(long[] v) {
         Map<String, Long> m = new LinkedHashMap<>();
-        for (Map.Entry<String, Integer> e : STATS.entrySet()) m.put(e.getKey(), lib.SSL_CTX_ctrl(c.ptr, e.getValue(), 0));
+        int i = 0;
+        for (String name : STATS.keySet()) m.put(name, v[i++]);
         return m;
     }
 
@@ -72,12 +91,14 @@ final class CacheWatch {
                 c.cache = List.of();
                 continue;
             }
-            Map<String, Long> now = stats(c);
-            boolean moved = !now.equals(c.stats);
+            long[] raw = read(c);
+            boolean moved = !java.util.Arrays.equals(raw, c.rawStats);
             if (!force && !moved) continue;
+            Map<String, Long> now = asMap(raw);
             walk(c, activity, now);
             if (moved) sink.emit(new Event.Stats(c.name, now));
             c.stats = now;
+            c.rawStats = raw;
         }
     }
 

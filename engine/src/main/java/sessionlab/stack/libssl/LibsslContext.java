@@ -24,6 +24,8 @@ final class LibsslContext {
     /** Cache list head to tail at the last walk. */
     List<TrackedSession> cache = List.of();
     Map<String, Long> stats = Map.of();
+    /** The same counters as read, to compare cheaply at every observation. */
+    long[] rawStats = new long[0];
     long lastNumber = -1;
 
     LibsslContext(String name, Role role, MemorySegment ptr, ContextOptions options) {

@@ -138,7 +138,7 @@ final class LibsslRun implements StackRun, NativeObserver {
         LibsslContext c = new LibsslContext(name, role, ctx, o);
         contexts.put(name, c);
         ledger.contexts.add(c);
-        c.stats = caches.stats(c);
+        caches.baseline(c);
         sink.emit(new Event.ContextCreated(name, role == Role.CLIENT ? "client" : "server", ContextSetup.settings(lib, ctx, o)));
     }
 
