@@ -34,12 +34,12 @@ final class Reasons {
             case "unclean" -> "unclean: the SSL was freed, cleared or given another session before SSL_shutdown" + call;
             case "single-use" -> "single use: spent by a TLS 1.3 resumption" + call;
             case "evicted" -> "evicted: the cache was full" + call;
-            case "timeout" -> "expired and flushed" + call;
+            case "timeout" -> (a.kind() == Activity.Kind.FLUSH_EXPIRED ? "expired and flushed" : "expired: found past its timeout") + call;
             case "flush" -> "flushed" + call;
             case "explicit" -> "removed with SSL_CTX_remove_session" + call;
             case "replaced" -> "replaced by a session with the same id" + call;
             default -> switch (a.kind()) {
-                case FREE, CLEAR, SET_SESSION -> "unclean: no SSL_shutdown before " + a.description();
+                case FREE, CLEAR, SET_SESSION -> "unclean: the SSL was freed, cleared or given another session before SSL_shutdown" + call;
                 case REMOVE -> "marked by SSL_CTX_remove_session" + call;
                 case HANDSHAKE -> "single use: libssl marks the resumed session of a client cache" + call;
                 default -> "marked not resumable" + call;
