@@ -65,7 +65,7 @@ public final class ScenarioRunner {
                     sink.emit(new Event.Error(line, e.kind(), st.position() + ": " + e.getMessage()));
                 } catch (EvaluationException e) {
                     errors++;
-                    sink.emit(new Event.Error(line, "expect", st.position() + ": " + x(st) + ": " + e.getMessage()));
+                    sink.emit(new Event.Error(line, "expect", st.position() + ": " + st.text() + ": " + e.getMessage()));
                 } catch (RuntimeException e) {
                     errors++;
                     sink.emit(new Event.Error(line, "internal", st.position() + ": internal error: " + e));
@@ -79,10 +79,6 @@ public final class ScenarioRunner {
         int leaks = log.ofType(Event.Leak.class).size();
         sink.emit(new Event.RunFinished(passed, failed, errors, leaks));
         return new RunResult(log, passed, failed, errors, leaks, keyLog);
-    }
-
-    private static String x(Statement st) {
-        return st.text();
     }
 
     private static List<String> caveats(TlsStack stack) {

@@ -1,6 +1,5 @@
 package sessionlab.stack.libssl;
 
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -162,9 +161,5 @@ final class CacheWatch {
 
     long size(LibsslContext c) {
         return lib.SSL_CTX_ctrl(c.ptr, 20, 0);
-    }
-
-    static MemorySegment ptr(long a) {
-        return MemorySegment.ofAddress(a);
     }
 }

@@ -165,7 +165,6 @@ final class Ledger {
         s.ticketLength = ticket;
         s.lifetimeHint = hint;
         s.timeout = timeout;
-        boolean was = s.resumable;
         s.resumable = resumable;
         sink.emit(new Event.SessionState(s.number, s.side, id, resumable, version, ticket, hint, timeout, s.createdAt));
         if (flagChanged) {
@@ -173,8 +172,6 @@ final class Ledger {
                     ? (ticket > 0 ? "a ticket arrived (" + activity.description() + ")" : "the handshake gave it an id (" + activity.description() + ")")
                     : Reasons.notResumable(activity, s.pendingRemovalReason);
             sink.emit(new Event.SessionFlag(s.number, resumable, reason));
-        } else if (!was && !resumable && first) {
-            // first report: not resumable yet is the normal start, nothing to flag
         }
         s.pendingRemovalReason = null;
     }

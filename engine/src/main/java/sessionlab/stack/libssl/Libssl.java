@@ -233,14 +233,6 @@ public final class Libssl {
     public void SSL_SESSION_free(MemorySegment s) { try { SSL_SESSION_free.invokeExact(s); } catch (Throwable t) { throw rethrow(t); } }
     public int SSL_SESSION_up_ref(MemorySegment s) { try { return (int) SSL_SESSION_up_ref.invokeExact(s); } catch (Throwable t) { throw rethrow(t); } }
     public boolean SSL_SESSION_is_resumable(MemorySegment s) { try { return (int) SSL_SESSION_is_resumable.invokeExact(s) != 0; } catch (Throwable t) { throw rethrow(t); } }
-    public byte[] SSL_SESSION_get_id(MemorySegment s) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment len = a.allocate(JAVA_INT);
-            MemorySegment id = (MemorySegment) SSL_SESSION_get_id.invokeExact(s, len);
-            int n = len.get(JAVA_INT, 0);
-            return n == 0 ? new byte[0] : id.reinterpret(n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
-        } catch (Throwable t) { throw rethrow(t); }
-    }
     /** SSL_SESSION_get_id with a caller-owned length cell, for frequent reads. */
     public byte[] SSL_SESSION_get_id(MemorySegment s, MemorySegment lenCell) {
         try {
@@ -261,14 +253,6 @@ public final class Libssl {
     public long SSL_SESSION_set_time(MemorySegment s, long tm) { try { return (long) SSL_SESSION_set_time.invokeExact(s, tm); } catch (Throwable t) { throw rethrow(t); } }
     public long SSL_SESSION_get_timeout(MemorySegment s) { try { return (long) SSL_SESSION_get_timeout.invokeExact(s); } catch (Throwable t) { throw rethrow(t); } }
     public long SSL_SESSION_set_timeout(MemorySegment s, long tm) { try { return (long) SSL_SESSION_set_timeout.invokeExact(s, tm); } catch (Throwable t) { throw rethrow(t); } }
-    public int SSL_SESSION_ticket_length(MemorySegment s) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment tick = a.allocate(ADDRESS);
-            MemorySegment len = a.allocate(JAVA_LONG);
-            SSL_SESSION_get0_ticket.invokeExact(s, tick, len);
-            return (int) len.get(JAVA_LONG, 0);
-        } catch (Throwable t) { throw rethrow(t); }
-    }
     public long SSL_SESSION_get_ticket_lifetime_hint(MemorySegment s) { try { return (long) SSL_SESSION_get_ticket_lifetime_hint.invokeExact(s); } catch (Throwable t) { throw rethrow(t); } }
     public int SSL_SESSION_get_protocol_version(MemorySegment s) { try { return (int) SSL_SESSION_get_protocol_version.invokeExact(s); } catch (Throwable t) { throw rethrow(t); } }
     public int SSL_SESSION_set_protocol_version(MemorySegment s, int v) { try { return (int) SSL_SESSION_set_protocol_version.invokeExact(s, v); } catch (Throwable t) { throw rethrow(t); } }
