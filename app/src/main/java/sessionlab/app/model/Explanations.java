@@ -1,0 +1,51 @@
+package sessionlab.app.model;
+
+import sessionlab.event.Event;
+
+/**
+ * A plain explanation for the events a student should stop at. Returns null for the rest
+ * (wire records, counters, key log lines speak for themselves in their own panes).
+ */
+public final class Explanations {
+    private Explanations() {}
+
+    public static String explain(Event e) {
+        return switch (e) {
+            case Event.HandshakeDone h when "client".equals(h.side()) && "tls1.3".equals(h.version()) && !h.resumed() ->
+                    "SSL_connect returned on " + h.conn() + ": the TLS 1.3 handshake is done, but the server's tickets are still on the "
+                            + "wire. Until the client reads them, its session cannot be resumed.";
+            case Event.HandshakeDone h when h.resumed() -> h.conn() + " (" + h.side() + ") resumed a session: no certificate, "
+                    + "no full key exchange.";
+            case Event.TicketSent t -> "The server wrote NewSessionTicket #" + t.index() + " inside SSL_accept. It waits on the wire "
+                    + "until the client reads.";
+            case Event.TicketReceived t -> "The client of " + t.conn() + " processed ticket #" + t.index() + " while reading. libssl "
+                    + "copies its current session, puts the ticket in the copy and drops its reference to the old one.";
+            case Event.SessionDestroyed d -> "Session #" + d.session() + " was freed during " + d.during()
+                    + ": its last reference went away. Any get0 pointer to it now dangles.";
+            case Event.SessionCreated c when c.dupOf() != null -> "Session #" + c.session() + " is a copy of #" + c.dupOf()
+                    + " (ssl_session_dup): libssl never changes a session that others may hold.";
+            case Event.SessionFlag f when !f.resumable() -> "Session #" + f.session() + " can no longer be resumed: " + f.reason() + ".";
+            case Event.SessionFlag f -> "Session #" + f.session() + " can now be resumed: " + f.reason() + ".";
+            case Event.CacheRemove r -> switch (r.reason()) {
+                case "evicted" -> "The cache of " + r.ctx() + " was full: libssl evicted session #" + r.session()
+                        + ", the one that expires first (not the least recently used).";
+                case "unclean" -> "Session #" + r.session() + " left the cache of " + r.ctx()
+                        + ": its connection was freed without SSL_shutdown, so libssl treats the session as bad.";
+                case "single-use" -> "Session #" + r.session() + " was spent: a resumed TLS 1.3 ticket is removed from the cache of "
+                        + r.ctx() + " so it is never used twice.";
+                case "timeout" -> "Session #" + r.session() + " had expired and left the cache of " + r.ctx() + ".";
+                case "flush" -> "Session #" + r.session() + " was flushed from the cache of " + r.ctx() + ".";
+                default -> "Session #" + r.session() + " left the cache of " + r.ctx() + " (" + r.reason() + ").";
+            };
+            case Event.CacheInsert i -> "Session #" + i.session() + " entered the cache of " + i.ctx() + " (now " + i.size() + ").";
+            case Event.VariableDangling d -> d.name() + " still points at session #" + d.session()
+                    + ", which no longer exists. Using it would read freed memory; the lab will refuse.";
+            case Event.Callback c when "new".equals(c.kind()) -> "The new-session callback of " + c.ctx() + " received session #"
+                    + c.session() + (Integer.valueOf(1).equals(c.returned()) ? " and kept a reference (returned 1)." : " and returned 0.");
+            case Event.Prevented p -> "Prevented " + p.kind() + ": " + p.detail() + ".";
+            case Event.RefcountMismatch m -> "Session #" + m.session() + ": libssl counts " + m.real()
+                    + " references but the holders shown add up to " + m.attributed() + ".";
+            default -> null;
+        };
+    }
+}

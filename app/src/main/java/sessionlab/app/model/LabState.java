@@ -1,0 +1,74 @@
+package sessionlab.app.model;
+
+import java.util.List;
+import java.util.Map;
+import sessionlab.event.LoggedEvent;
+
+/**
+ * Everything the window shows at one point of a run: the fold of the event log up to the cursor.
+ * Immutable; maps keep the order in which objects appeared.
+ *
+ * @param cursor index of the last applied event, -1 before the first
+ * @param now virtual time in milliseconds at the cursor
+ * @param line the scenario line of the statement at the cursor (0 before the first)
+ */
+public record LabState(
+        int cursor,
+        long now,
+        int line,
+        Map<String, ContextView> contexts,
+        Map<String, ConnectionView> connections,
+        Map<Integer, SessionView> sessions,
+        Map<String, VariableView> variables,
+        List<WireView> records,
+        List<Narration> narration,
+        Map<Integer, Boolean> expectations,
+        List<String> alerts,
+        LoggedEvent last) {
+
+    public static final LabState EMPTY = new LabState(-1, 0, 0, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(),
+            Map.of(), List.of(), null);
+
+    /** A scenario SSL_CTX with its cache drawn head (latest expiry) to tail. */
+    public record ContextView(String name, String role, Map<String, String> settings, List<Integer> cache,
+                              Map<String, Long> stats, boolean freed, int newCallbacks, int removeCallbacks) {}
+
+    /**
+     * One SSL object ({@code c1} or {@code c1.server}). {@code session} is the session its pointer names.
+     * {@code handshakeDoneAt} and {@code ticketsReadAt} bound the "no resumable session yet" gap (-1 if not yet).
+     */
+    public record ConnectionView(String name, String connection, String side, String ctx, boolean freed,
+                                 boolean handshakeDone, String version, boolean resumed, int ticketsReceived,
+                                 Integer session, long handshakeDoneAt, long ticketsReadAt) {}
+
+    /**
+     * An SSL_SESSION. {@code refcount} is libssl's real count (null if unknown); {@code holders} name who
+     * holds the references and add up to it. {@code changedAt} is the seq of its last count change (for the pulse).
+     */
+    public record SessionView(int number, String side, String id, boolean resumable, String version, int ticketLength,
+                              long lifetimeHint, long timeoutSeconds, long createdAt, Integer refcount,
+                              Map<String, Integer> holders, boolean alive, long destroyedAt, String cache, Integer dupOf,
+                              String reason, long changedAt) {
+        public String shortId() {
+            return id == null || id.isEmpty() ? "(no id)" : id.substring(0, Math.min(8, id.length()));
+        }
+
+        /** Age in seconds at virtual time {@code now}. */
+        public long ageSeconds(long now) {
+            return Math.max(0, (now - createdAt) / 1000);
+        }
+    }
+
+    /** A scenario name: an owned (solid) or borrowed (dashed) pointer; dangling when its session died. */
+    public record VariableView(String name, Integer session, boolean owned, boolean dangling) {}
+
+    public record WireView(long seq, String conn, String direction, long sentAt, long arrivesAt, String label,
+                           boolean encrypted, int length, String hex) {
+        public boolean clientToServer() {
+            return "c>s".equals(direction);
+        }
+    }
+
+    /** A line of narration: a scenario note, or the app's plain explanation of an event. */
+    public record Narration(long seq, boolean note, String text) {}
+}

@@ -1,0 +1,58 @@
+package sessionlab.app.playback;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import sessionlab.app.model.History;
+import sessionlab.event.EventLog;
+import sessionlab.run.RunResult;
+import sessionlab.run.ScenarioRunner;
+import sessionlab.run.Stacks;
+import sessionlab.scenario.Diagnostic;
+import sessionlab.scenario.Scenario;
+import sessionlab.scenario.ScenarioException;
+import sessionlab.scenario.ScenarioParser;
+import sessionlab.stack.TlsStack;
+
+/**
+ * Runs a lesson through the engine on an injected executor (never the FX thread) and hands back
+ * its history. The only place the app reaches the engine's runner; it never touches a stack itself.
+ */
+public final class LessonRunner {
+    /** What a run gave: a history to play, or the diagnostics of a file that could not run. */
+    public sealed interface Outcome {
+        record Ran(String file, String source, History history, RunResult result) implements Outcome {}
+        record Rejected(String file, String source, List<Diagnostic> diagnostics) implements Outcome {}
+    }
+
+    private final Executor executor;
+    private final Stacks stacks;
+
+    public LessonRunner(Executor executor, Stacks stacks) {
+        this.executor = executor;
+        this.stacks = stacks;
+    }
+
+    public CompletableFuture<Outcome> run(String file, String source, String stackOverride) {
+        return CompletableFuture.supplyAsync(() -> runNow(file, source, stackOverride), executor);
+    }
+
+    Outcome runNow(String file, String source, String stackOverride) {
+        Scenario scenario;
+        try {
+            scenario = ScenarioParser.parse(file, source);
+        } catch (ScenarioException e) {
+            return new Outcome.Rejected(file, source, e.diagnostics());
+        }
+        String name = stackOverride != null ? stackOverride : scenario.stack().orElse("libssl");
+        TlsStack stack = stacks.byName(name).orElse(null);
+        if (stack == null || !stack.availability().available()) {
+            String why = stack == null ? Stacks.PLANNED.getOrDefault(name, "unknown stack") : stack.availability().detail();
+            return new Outcome.Rejected(file, source, List.of(new Diagnostic(new sessionlab.scenario.Position(file, 1, 1),
+                    "stack " + name + " cannot run here: " + why)));
+        }
+        EventLog log = new EventLog();
+        RunResult result = ScenarioRunner.run(scenario, stack, log);
+        return new Outcome.Ran(file, source, new History(log.events()), result);
+    }
+}
