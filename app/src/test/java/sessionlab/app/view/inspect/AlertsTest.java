@@ -1,0 +1,83 @@
+package sessionlab.app.view.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import sessionlab.app.model.History;
+import sessionlab.app.model.LabState;
+
+@ExtendWith(ApplicationExtension.class)
+class AlertsTest {
+    private Label owner;
+
+    @Start
+    void start(Stage stage) {
+        owner = new Label("owner");
+        stage.setScene(new Scene(new StackPane(owner), 640, 400));
+        stage.show();
+    }
+
+    /** The default lesson with line 10 changed to expect a wrong count: a real run with one failed expectation. */
+    private static History lessonWithAWrongExpectation() throws Exception {
+        String source = Files.readString(Path.of("../samples", Lessons.DEFAULT));
+        assertThat(source).contains("expect refcount(s1) == 3");
+        return Lessons.run("wrong.lab", source.replace("expect refcount(s1) == 3", "expect refcount(s1) == 2"));
+    }
+
+    @Test
+    void newAlertsFindsAFailedExpectationOnce() throws Exception {
+        History h = lessonWithAWrongExpectation();
+        List<String> announced = new ArrayList<>();
+        LabState before = h.stateAt(-1);
+        for (int c = 0; c < h.size(); c++) {
+            LabState after = h.stateAt(c);
+            announced.addAll(Alerts.newAlerts(before, after));
+            before = after;
+        }
+        assertThat(announced).filteredOn(l -> AlertKind.of(l) == AlertKind.EXPECTATION_FAILED).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("Expectation failed on line 10: expect refcount(s1) == 2").contains("refcount(s1) = 3"));
+        assertThat(announced).isEqualTo(h.stateAt(h.size() - 1).alerts());
+    }
+
+    @Test
+    void steppingBackOrStayingAnnouncesNothingAndJumpingAnnouncesEachOnce() throws Exception {
+        History h = lessonWithAWrongExpectation();
+        LabState end = h.stateAt(h.size() - 1);
+        LabState start = h.stateAt(-1);
+        assertThat(Alerts.newAlerts(end, start)).isEmpty();
+        assertThat(Alerts.newAlerts(end, end)).isEmpty();
+        assertThat(Alerts.newAlerts(start, end)).isEqualTo(end.alerts());
+        assertThat(end.alerts()).anySatisfy(l -> assertThat(AlertKind.of(l)).isEqualTo(AlertKind.LEAK));
+    }
+
+    @Test
+    void notifyDoesNotThrowOnTheFxThreadWithAShownOwner(FxRobot robot) {
+        robot.interact(() -> assertThatCode(() -> {
+            Alerts.notify(owner, "Expectation failed", "line 10: expect refcount(s1) == 2", AlertKind.EXPECTATION_FAILED);
+            Alerts.notify(owner, "Leak", "SSL c2", AlertKind.LEAK);
+        }).doesNotThrowAnyException());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void alertLinesAreSortedIntoKinds() {
+        assertThat(AlertKind.of("Expectation failed on line 3: x")).isEqualTo(AlertKind.EXPECTATION_FAILED);
+        assertThat(AlertKind.of("Prevented use-after-free: s0")).isEqualTo(AlertKind.PREVENTED);
+        assertThat(AlertKind.of("Leak: SSL c2")).isEqualTo(AlertKind.LEAK);
+        assertThat(AlertKind.of("01.lab:4:7: unknown option")).isEqualTo(AlertKind.ERROR);
+    }
+}
