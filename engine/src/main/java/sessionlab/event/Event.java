@@ -49,7 +49,8 @@ public sealed interface Event {
     record KeyLog(String conn, String label) implements Event {}
 
     // ---- sessions ----
-    record SessionCreated(int session, Integer dupOf, String during) implements Event {}
+    /** {@code side}: client or server, from the SSL whose call created it; application for SSL_SESSION_new-style calls. */
+    record SessionCreated(int session, String side, Integer dupOf, String during) implements Event {}
     /** The session's observable properties after a change. */
     record SessionState(int session, String side, String id, boolean resumable, String version, int ticketLength,
                         long lifetimeHint, long timeoutSeconds, long createdAt) implements Event {}

@@ -100,7 +100,7 @@ public final class LabFold {
                     x.freed(), true, h.version(), h.resumed(), x.ticketsReceived(), x.session(), le.at(), x.ticketsReadAt()));
             case Event.TicketReceived t -> connection(t.conn(), x -> new ConnectionView(x.name(), x.connection(), x.side(), x.ctx(), x.freed(),
                     x.handshakeDone(), x.version(), x.resumed(), t.index(), x.session(), x.handshakeDoneAt(), x.ticketsReadAt() < 0 ? le.at() : x.ticketsReadAt()));
-            case Event.SessionCreated c -> sessions.put(c.session(), new SessionView(c.session(), "", "", false, "", 0, 0, 0, le.at(),
+            case Event.SessionCreated c -> sessions.put(c.session(), new SessionView(c.session(), c.side(), "", false, "", 0, 0, 0, le.at(),
                     null, Map.of(), true, -1, null, c.dupOf(), null, le.seq()));
             case Event.SessionState s -> session(s.session(), x -> new SessionView(x.number(), s.side(), s.id(), s.resumable(), s.version(),
                     s.ticketLength(), s.lifetimeHint(), s.timeoutSeconds(), s.createdAt(), x.refcount(), x.holders(), x.alive(), x.destroyedAt(),

@@ -52,7 +52,7 @@ final class Ledger {
         TrackedSession s = pendingCreated;
         if (s == null) return;
         pendingCreated = null;
-        sink.emit(new Event.SessionCreated(s.number, pendingDupOf, s.createdDuring));
+        sink.emit(new Event.SessionCreated(s.number, s.side, pendingDupOf, s.createdDuring));
         pendingDupOf = null;
     }
 

@@ -1,0 +1,85 @@
+package sessionlab.app.shell;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import sessionlab.app.playback.LessonRunner;
+import sessionlab.app.playback.Playback;
+import sessionlab.app.script.ScriptEdits;
+import sessionlab.run.RunResult;
+import sessionlab.scenario.Diagnostic;
+
+/**
+ * The window's model: the lesson text, its file, the run and its playback. Runs go to the injected
+ * executor; results come back through the injected FX executor. Views bind to the properties.
+ */
+public final class LabController {
+    private final LessonRunner runner;
+    private final Executor fx;
+    private final Playback playback = new Playback();
+    private final StringProperty source = new SimpleStringProperty("");
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<List<Diagnostic>> diagnostics = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final StringProperty stack = new SimpleStringProperty(null);
+
+    public LabController(LessonRunner runner, Executor fx) {
+        this.runner = runner;
+        this.fx = fx;
+    }
+
+    public void open(Path path) throws IOException {
+        file.set(path);
+        source.set(Files.readString(path, StandardCharsets.UTF_8));
+        run(false);
+    }
+
+    public void save(Path path) throws IOException {
+        Files.writeString(path, source.get(), StandardCharsets.UTF_8);
+        file.set(path);
+    }
+
+    /** Runs the current text; {@code toEnd} leaves the cursor at the end (interactive), else at the start. */
+    public void run(boolean toEnd) {
+        running.set(true);
+        String name = file.get() == null ? "untitled.lab" : file.get().getFileName().toString();
+        runner.run(name, source.get(), stack.get()).thenAcceptAsync(outcome -> {
+            running.set(false);
+            switch (outcome) {
+                case LessonRunner.Outcome.Rejected r -> diagnostics.set(r.diagnostics());
+                case LessonRunner.Outcome.Ran r -> {
+                    diagnostics.set(List.of());
+                    result.set(r.result());
+                    playback.load(r.history());
+                    if (toEnd) playback.toEnd();
+                }
+            }
+        }, fx);
+    }
+
+    /** Interactive mode: the click becomes a statement of the lesson, and the lesson runs again. */
+    public void perform(String statement) {
+        source.set(ScriptEdits.append(source.get(), statement));
+        run(true);
+    }
+
+    public Playback playback() { return playback; }
+    public StringProperty sourceProperty() { return source; }
+    public ObjectProperty<Path> fileProperty() { return file; }
+    public StringProperty stackProperty() { return stack; }
+    public ReadOnlyObjectProperty<List<Diagnostic>> diagnosticsProperty() { return diagnostics.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<RunResult> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+}

@@ -1,0 +1,73 @@
+package sessionlab.app.shell;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.stage.FileChooser;
+import sessionlab.event.EventJson;
+import sessionlab.event.EventLog;
+
+/** File and View menus. */
+final class WindowMenu {
+    private final MainWindow w;
+
+    WindowMenu(MainWindow w) {
+        this.w = w;
+    }
+
+    MenuBar build() {
+        MenuItem open = new MenuItem("Open lesson\u2026");
+        open.setOnAction(e -> {
+            Path p = chooser("Open a lesson").map(c -> c.showOpenDialog(w.getScene().getWindow())).map(java.io.File::toPath).orElse(null);
+            if (p != null) w.open(p);
+        });
+        MenuItem save = new MenuItem("Save lesson as\u2026");
+        save.setOnAction(e -> chooser("Save the lesson").map(c -> c.showSaveDialog(w.getScene().getWindow())).ifPresent(f -> {
+            try {
+                w.controller().save(f.toPath());
+            } catch (IOException ex) {
+                w.script().setDiagnostics(java.util.List.of(new sessionlab.scenario.Diagnostic(
+                        new sessionlab.scenario.Position(f.toString(), 1, 1), "cannot save: " + ex.getMessage())));
+            }
+        }));
+        MenuItem export = new MenuItem("Export events (JSON Lines)\u2026");
+        export.setOnAction(e -> chooser("Export the event log").map(c -> c.showSaveDialog(w.getScene().getWindow())).ifPresent(f -> {
+            EventLog log = new EventLog();
+            w.controller().playback().history().events().forEach(log::appendLogged);
+            try (Writer out = Files.newBufferedWriter(f.toPath(), StandardCharsets.UTF_8)) {
+                EventJson.write(log, out);
+            } catch (IOException ex) {
+                w.script().setDiagnostics(java.util.List.of(new sessionlab.scenario.Diagnostic(
+                        new sessionlab.scenario.Position(f.toString(), 1, 1), "cannot export: " + ex.getMessage())));
+            }
+        }));
+        Menu file = new Menu("File", null, open, save, export);
+
+        CheckMenuItem presenter = new CheckMenuItem("Presenter mode (F5)");
+        presenter.selectedProperty().bindBidirectional(w.presenterProperty());
+        CheckMenuItem dark = new CheckMenuItem("Dark theme (Ctrl+D)");
+        dark.selectedProperty().bindBidirectional(w.darkProperty());
+        CheckMenuItem animations = new CheckMenuItem("Animations");
+        animations.selectedProperty().bindBidirectional(w.animationsProperty());
+        MenuItem help = new MenuItem("Keyboard shortcuts (F1)");
+        help.setOnAction(e -> w.help().setVisible(true));
+        Menu view = new Menu("View", null, presenter, dark, animations, help);
+        MenuBar bar = new MenuBar(file, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private java.util.Optional<FileChooser> chooser(String title) {
+        if (w.getScene() == null) return java.util.Optional.empty();
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lessons and logs", "*.lab", "*.jsonl"));
+        return java.util.Optional.of(c);
+    }
+}
