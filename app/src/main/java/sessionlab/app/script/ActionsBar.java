@@ -66,6 +66,11 @@ public final class ActionsBar extends FlowPane {
             b.getItems().add(new SeparatorMenuItem());
             item(b, "SSL_CTX_flush_sessions(" + c.name() + ")");
             item(b, "SSL_CTX_flush_sessions(" + c.name() + ", at=0)");
+            s.variables().values().stream().filter(v -> v.session() != null && !v.dangling()).forEach(v -> {
+                item(b, "SSL_CTX_add_session(" + c.name() + ", " + v.name() + ")");
+                item(b, "SSL_CTX_remove_session(" + c.name() + ", " + v.name() + ")");
+            });
+            if (c.newCallbacks() > 0) item(b, ScriptEdits.freshName(s, "t") + " = new_session(" + c.name() + ", " + c.newCallbacks() + ")");
             item(b, "SSL_CTX_free(" + c.name() + ")");
         });
     }
@@ -86,9 +91,13 @@ public final class ActionsBar extends FlowPane {
         s.connections().values().stream().filter(c -> !c.freed()).forEach(c -> {
             if (!b.getItems().isEmpty()) b.getItems().add(new SeparatorMenuItem());
             item(b, "SSL_read(" + c.name() + ")");
+            item(b, "SSL_write(" + c.name() + ", \"hello\")");
             item(b, "SSL_shutdown(" + c.name() + ")");
             item(b, ScriptEdits.freshName(s, "s") + " = SSL_get0_session(" + c.name() + ")");
             item(b, ScriptEdits.freshName(s, "s") + " = SSL_get1_session(" + c.name() + ")");
+            s.variables().values().stream().filter(v -> v.session() != null && !v.dangling())
+                    .forEach(v -> item(b, "SSL_set_session(" + c.name() + ", " + v.name() + ")"));
+            item(b, "SSL_clear(" + c.name() + ")");
             item(b, "SSL_free(" + c.name() + ")");
         });
     }

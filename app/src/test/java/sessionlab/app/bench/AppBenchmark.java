@@ -81,11 +81,12 @@ class AppBenchmark {
         System.out.println("BENCH seek over a " + big.size() + "-event log: " + percentiles(seeks));
 
         History live = run(thousandLive());
-        LabState end = live.stateAt(live.size() - 1);
-        long alive = end.sessions().values().stream().filter(LabState.SessionView::alive).count();
-        int from = Math.max(0, live.size() - 300);
+        // the end of a run frees everything: measure where the 1,000 sessions are still alive
+        int note = 0;
+        for (int i = 0; i < live.size(); i++) if (live.events().get(i).event() instanceof sessionlab.event.Event.Note) note = i;
+        long alive = live.stateAt(note).sessions().values().stream().filter(LabState.SessionView::alive).count();
         List<Long> frames = new ArrayList<>();
-        for (int c = from; c < live.size(); c++) {
+        for (int c = Math.max(0, note - 300); c <= note + 40 && c < live.size(); c++) {
             LabState s = live.stateAt(c);
             long[] t = new long[1];
             robot.interact(() -> {
