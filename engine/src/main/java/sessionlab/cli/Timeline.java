@@ -65,6 +65,8 @@ final class Timeline {
             case Event.RefcountMismatch m -> "  ! session #" + m.session() + ": libssl counts " + m.real() + " references, the holders shown add up to "
                     + m.attributed() + " " + m.holders();
             case Event.Leak l -> "  LEAK  " + l.holder() + (l.session() == null ? "" : " (session #" + l.session() + ")") + " was still held; freed by the engine";
+            case Event.ResumeExplained r -> "  WHY   " + (r.resumed() ? "" : r.conn() + " did not resume: ") + r.explanation()
+                    + (r.causeLine() == null ? "" : "  [see line " + r.causeLine() + "]");
             case Event.Prevented p -> "  PREVENTED " + p.kind() + ": " + p.detail();
             case Event.CacheInsert c -> "  cache " + c.ctx() + " + session #" + c.session() + " (" + c.size() + " cached)";
             case Event.CacheRemove c -> "  cache " + c.ctx() + " - session #" + c.session() + " (" + c.reason() + ", " + c.size() + " cached)";

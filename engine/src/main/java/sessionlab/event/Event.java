@@ -64,6 +64,15 @@ public sealed interface Event {
     /** The engine refused a call that would touch freed memory or drop a reference it does not own. */
     record Prevented(String kind, String name, int session, String detail) implements Event {}
 
+    /**
+     * Why {@code connect(..., session=S)} did or did not resume, from the evidence in the log.
+     * {@code reason}: resumed, never-resumable, no-ticket-yet, no-tickets-sent, marked-not-resumable,
+     * too-old, declined-not-in-cache, declined-expired, declined-unknown-ticket, declined.
+     * {@code causeSeq}/{@code causeLine}: the event and scenario line that made it so, when known.
+     */
+    record ResumeExplained(String conn, String name, Integer session, boolean offered, boolean resumed, String reason,
+                           String explanation, Long causeSeq, Integer causeLine) implements Event {}
+
     // ---- caches ----
     record CacheInsert(String ctx, int session, int size) implements Event {}
     record CacheRemove(String ctx, int session, String reason, int size) implements Event {}

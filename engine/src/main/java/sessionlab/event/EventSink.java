@@ -15,7 +15,7 @@ public final class EventSink {
     private Runnable beforeEmit = () -> {};
     private boolean flushing;
 
-    public void emit(Event e) {
+    public LoggedEvent emit(Event e) {
         if (!flushing) {
             flushing = true;
             try {
@@ -24,7 +24,7 @@ public final class EventSink {
                 flushing = false;
             }
         }
-        log.append(virtualMillis.getAsLong(), e);
+        return log.append(virtualMillis.getAsLong(), e);
     }
 
     /**

@@ -39,6 +39,7 @@ public final class EventTypes {
         put(Event.RefcountMismatch.class, "refcount.mismatch");
         put(Event.Leak.class, "leak");
         put(Event.Prevented.class, "prevented");
+        put(Event.ResumeExplained.class, "resume.explained");
         put(Event.CacheInsert.class, "cache.insert");
         put(Event.CacheRemove.class, "cache.remove");
         put(Event.CacheOrder.class, "cache.order");

@@ -42,6 +42,9 @@ public final class Explanations {
                     + ", which no longer exists. Using it would read freed memory; the lab will refuse.";
             case Event.Callback c when "new".equals(c.kind()) -> "The new-session callback of " + c.ctx() + " received session #"
                     + c.session() + (Integer.valueOf(1).equals(c.returned()) ? " and kept a reference (returned 1)." : " and returned 0.");
+            case Event.ResumeExplained r when r.resumed() -> "Why it resumed: " + r.explanation() + ".";
+            case Event.ResumeExplained r -> "Why " + r.conn() + " did not resume: " + r.explanation()
+                    + (r.causeLine() == null ? "." : " (the step: line " + r.causeLine() + ").");
             case Event.Prevented p -> "Prevented " + p.kind() + ": " + p.detail() + ".";
             case Event.RefcountMismatch m -> "Session #" + m.session() + ": libssl counts " + m.real()
                     + " references but the holders shown add up to " + m.attributed() + ".";

@@ -93,13 +93,14 @@ public final class LabFold {
             case Event.Callback cb -> context(cb.ctx(), x -> new ContextView(x.name(), x.role(), x.settings(), x.cache(), x.stats(), x.freed(),
                     x.newCallbacks() + ("new".equals(cb.kind()) ? 1 : 0), x.removeCallbacks() + ("remove".equals(cb.kind()) ? 1 : 0)));
             case Event.ConnectionCreated c -> connections.put(c.conn(), new ConnectionView(c.conn(), base(c.conn()), c.side(), c.ctx(),
-                    false, false, "", false, 0, null, -1, -1));
+                    false, false, "", false, 0, null, -1, -1, null));
             case Event.ConnectionFreed c -> connection(c.conn(), x -> new ConnectionView(x.name(), x.connection(), x.side(), x.ctx(), true,
-                    x.handshakeDone(), x.version(), x.resumed(), x.ticketsReceived(), null, x.handshakeDoneAt(), x.ticketsReadAt()));
+                    x.handshakeDone(), x.version(), x.resumed(), x.ticketsReceived(), null, x.handshakeDoneAt(), x.ticketsReadAt(), x.resume()));
             case Event.HandshakeDone h -> connection(display(h.conn(), h.side()), x -> new ConnectionView(x.name(), x.connection(), x.side(), x.ctx(),
-                    x.freed(), true, h.version(), h.resumed(), x.ticketsReceived(), x.session(), le.at(), x.ticketsReadAt()));
+                    x.freed(), true, h.version(), h.resumed(), x.ticketsReceived(), x.session(), le.at(), x.ticketsReadAt(), x.resume()));
             case Event.TicketReceived t -> connection(t.conn(), x -> new ConnectionView(x.name(), x.connection(), x.side(), x.ctx(), x.freed(),
-                    x.handshakeDone(), x.version(), x.resumed(), t.index(), x.session(), x.handshakeDoneAt(), x.ticketsReadAt() < 0 ? le.at() : x.ticketsReadAt()));
+                    x.handshakeDone(), x.version(), x.resumed(), t.index(), x.session(), x.handshakeDoneAt(), x.ticketsReadAt() < 0 ? le.at() : x.ticketsReadAt(),
+                    x.resume()));
             case Event.SessionCreated c -> sessions.put(c.session(), new SessionView(c.session(), c.side(), "", false, "", 0, 0, 0, le.at(),
                     null, Map.of(), true, -1, null, c.dupOf(), null, le.seq()));
             case Event.SessionState s -> session(s.session(), x -> new SessionView(x.number(), s.side(), s.id(), s.resumable(), s.version(),
@@ -118,6 +119,9 @@ public final class LabFold {
                 VariableView v = variables.get(d.name());
                 if (v != null) variables.put(d.name(), new VariableView(v.name(), v.session(), v.owned(), true));
             }
+            case Event.ResumeExplained r -> connection(r.conn(), x -> new ConnectionView(x.name(), x.connection(), x.side(), x.ctx(), x.freed(),
+                    x.handshakeDone(), x.version(), x.resumed(), x.ticketsReceived(), x.session(), x.handshakeDoneAt(), x.ticketsReadAt(),
+                    new LabState.Resume(r.name(), r.offered(), r.resumed(), r.reason(), r.explanation(), r.causeSeq(), r.causeLine())));
             case Event.WireRecord w -> records.add(new WireView(le.seq(), w.conn(), w.direction(), w.sentAt(), w.arrivesAt(), w.label(),
                     w.encrypted(), w.length(), w.hex()));
             default -> { }
@@ -141,7 +145,8 @@ public final class LabFold {
             String conn = r.holder().substring(4);
             connection(conn, x -> new ConnectionView(x.name(), x.connection(), x.side(), x.ctx(), x.freed(), x.handshakeDone(), x.version(),
                     x.resumed(), x.ticketsReceived(), r.delta() > 0 ? Integer.valueOf(r.session())
-                    : (x.session() != null && x.session() == r.session() ? null : x.session()), x.handshakeDoneAt(), x.ticketsReadAt()));
+                    : (x.session() != null && x.session() == r.session() ? null : x.session()), x.handshakeDoneAt(), x.ticketsReadAt(),
+                    x.resume()));
         }
     }
 

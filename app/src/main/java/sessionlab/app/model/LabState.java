@@ -39,7 +39,14 @@ public record LabState(
      */
     public record ConnectionView(String name, String connection, String side, String ctx, boolean freed,
                                  boolean handshakeDone, String version, boolean resumed, int ticketsReceived,
-                                 Integer session, long handshakeDoneAt, long ticketsReadAt) {}
+                                 Integer session, long handshakeDoneAt, long ticketsReadAt, Resume resume) {}
+
+    /**
+     * The answer to "why didn't it resume?" for a connect with session=S (null otherwise).
+     * {@code causeSeq} is the event that made it so, {@code causeLine} its scenario line, when known.
+     */
+    public record Resume(String name, boolean offered, boolean resumed, String reason, String explanation, Long causeSeq,
+                         Integer causeLine) {}
 
     /**
      * An SSL_SESSION. {@code refcount} is libssl's real count (null if unknown); {@code holders} name who

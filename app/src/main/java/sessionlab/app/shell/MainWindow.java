@@ -121,6 +121,7 @@ public final class MainWindow extends StackPane {
         map.setSelectionHandler(this::select);
         wire.setSelectionHandler(this::select);
         table.setSeekHandler(i -> controller.playback().seek(i));
+        inspector.setSeekHandler(i -> controller.playback().seek(i));
         map.animationMillisProperty().bind(javafx.beans.binding.Bindings.when(animations).then(300.0).otherwise(0.0));
 
         controller.sourceProperty().addListener((o, a, b) -> script.setSource(b));

@@ -117,7 +117,7 @@ final class CacheWatch {
                 String reason = Reasons.cacheRemoval(activity, c, c.stats, now);
                 s.cache = null;
                 s.pendingRemovalReason = reason;
-                sink.emit(new Event.CacheRemove(c.name, s.number, reason, order.size()));
+                removed(s, c, reason, sink.emit(new Event.CacheRemove(c.name, s.number, reason, order.size())).seq());
             }
         }
         Set<TrackedSession> before = new HashSet<>(c.cache);
@@ -156,7 +156,14 @@ final class CacheWatch {
     private void gone(LibsslContext c, TrackedSession s, String reason) {
         s.cache = null;
         s.pendingRemovalReason = reason;
-        sink.emit(new Event.CacheRemove(c.name, s.number, reason, Math.max(0, c.cache.size() - 1)));
+        removed(s, c, reason, sink.emit(new Event.CacheRemove(c.name, s.number, reason, Math.max(0, c.cache.size() - 1))).seq());
+    }
+
+    private void removed(TrackedSession s, LibsslContext c, String reason, long seq) {
+        s.removedSeq = seq;
+        s.removedLine = ledger.line;
+        s.removedReason = reason;
+        s.removedFrom = c.name;
     }
 
     long size(LibsslContext c) {

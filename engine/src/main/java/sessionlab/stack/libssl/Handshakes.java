@@ -51,9 +51,14 @@ final class Handshakes {
         run.connections.put(name, c);
         run.sink.emit(new Event.ConnectionCreated(name, "client", cctx.name, latency));
         run.sink.emit(new Event.ConnectionCreated(name + ".server", "server", sctx.name, latency));
-        if (offer != null) run.sessionCalls().setSessionOn(c.client, op.session().get().name(), offer);
+        ResumeExplainer.Before before = null;
+        if (offer != null) {
+            before = run.explainer().before(op.session().get().name(), offer, sctx);
+            run.sessionCalls().setSessionOn(c.client, op.session().get().name(), offer);
+        }
         run.observe(false);
         handshake(c);
+        if (before != null) run.explainer().explain(c, before);
     }
 
     private Endpoint newEnd(Connection c, Side side, LibsslContext ctx) {

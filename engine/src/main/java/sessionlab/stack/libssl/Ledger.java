@@ -35,6 +35,8 @@ final class Ledger {
     /** Live SSL objects only: freed ones are removed so that observing stays proportional to what exists. */
     final List<Endpoint> endpoints = new ArrayList<>();
     Activity activity = Activity.IDLE;
+    /** The scenario line being carried out, for evidence that points back at a step. */
+    int line;
 
     Ledger(Libssl lib, SessionLayout layout, EventSink sink, VirtualClock clock) {
         this.lib = lib;
@@ -62,6 +64,7 @@ final class Ledger {
         Endpoint e = activity.endpoint();
         String side = e == null ? "application" : e.side == Side.CLIENT ? "client" : "server";
         TrackedSession s = new TrackedSession(all.size() + 1, address, side, clock.now());
+        if (e != null && e.side == Side.CLIENT) s.issuer = e.peer().ctx;
         flushCreated();
         all.add(s);
         live.put(address, s);
@@ -167,11 +170,17 @@ final class Ledger {
         s.timeout = timeout;
         s.resumable = resumable;
         sink.emit(new Event.SessionState(s.number, s.side, id, resumable, version, ticket, hint, timeout, s.createdAt));
+        if (resumable) s.everResumable = true;
         if (flagChanged) {
             String reason = resumable
                     ? (ticket > 0 ? "a ticket arrived (" + activity.description() + ")" : "the handshake gave it an id (" + activity.description() + ")")
                     : Reasons.notResumable(activity, s.pendingRemovalReason);
-            sink.emit(new Event.SessionFlag(s.number, resumable, reason));
+            var logged = sink.emit(new Event.SessionFlag(s.number, resumable, reason));
+            if (!resumable) {
+                s.flagSeq = logged.seq();
+                s.flagLine = line;
+                s.flagReason = reason;
+            }
         }
         s.pendingRemovalReason = null;
     }

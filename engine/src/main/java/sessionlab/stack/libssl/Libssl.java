@@ -248,6 +248,17 @@ public final class Libssl {
             return (int) lenCell.get(JAVA_LONG, 0);
         } catch (Throwable t) { throw rethrow(t); }
     }
+    /** The ticket a client session holds (a TLS 1.3 stateful ticket is the server's session id). */
+    public byte[] SSL_SESSION_ticket(MemorySegment s) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment tick = a.allocate(ADDRESS);
+            MemorySegment len = a.allocate(JAVA_LONG);
+            SSL_SESSION_get0_ticket.invokeExact(s, tick, len);
+            long n = len.get(JAVA_LONG, 0);
+            MemorySegment p = tick.get(ADDRESS, 0);
+            return n == 0 || p.address() == 0 ? new byte[0] : p.reinterpret(n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
     public int SSL_SESSION_set1_id(MemorySegment s, MemorySegment id, int len) { try { return (int) SSL_SESSION_set1_id.invokeExact(s, id, len); } catch (Throwable t) { throw rethrow(t); } }
     public long SSL_SESSION_get_time(MemorySegment s) { try { return (long) SSL_SESSION_get_time.invokeExact(s); } catch (Throwable t) { throw rethrow(t); } }
     public long SSL_SESSION_set_time(MemorySegment s, long tm) { try { return (long) SSL_SESSION_set_time.invokeExact(s, tm); } catch (Throwable t) { throw rethrow(t); } }

@@ -27,6 +27,9 @@ final class LibsslContext {
     /** The same counters as read, to compare cheaply at every observation. */
     long[] rawStats = new long[0];
     long lastNumber = -1;
+    /** When the scenario freed it (a "server restart" makes its tickets unreadable). */
+    long freedSeq = -1;
+    int freedLine;
 
     LibsslContext(String name, Role role, MemorySegment ptr, ContextOptions options) {
         this.name = name;

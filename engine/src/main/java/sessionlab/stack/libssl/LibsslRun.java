@@ -43,6 +43,7 @@ final class LibsslRun implements StackRun, NativeObserver {
     private final List<String> keyLog = new ArrayList<>();
     private final Handshakes handshakes;
     private final SessionCalls sessionCalls;
+    private final ResumeExplainer explainer = new ResumeExplainer(this);
     private long subSecondMs;
     private int anonymous;
 
@@ -87,6 +88,10 @@ final class LibsslRun implements StackRun, NativeObserver {
         return handshakes;
     }
 
+    ResumeExplainer explainer() {
+        return explainer;
+    }
+
     SessionCalls sessionCalls() {
         return sessionCalls;
     }
@@ -101,6 +106,7 @@ final class LibsslRun implements StackRun, NativeObserver {
 
     @Override
     public void perform(Op op, Optional<String> bindTo, Position at) throws StackException {
+        ledger.line = at.line();
         switch (op) {
             case Op.CtxNew n -> newContext(bindTo.orElse("ctx@" + at.line()), n.role(), n.options());
             case Op.Connect c -> handshakes.connect(bindTo.orElseGet(() -> "conn" + (++anonymous)), c);
@@ -143,7 +149,8 @@ final class LibsslRun implements StackRun, NativeObserver {
     }
 
     private void freeContext(LibsslContext c) {
-        sink.emit(new Event.Call(c.name, "SSL_CTX_free", ""));
+        c.freedSeq = sink.emit(new Event.Call(c.name, "SSL_CTX_free", "")).seq();
+        c.freedLine = ledger.line;
         during(new Activity(Activity.Kind.CTX_FREE, "SSL_CTX_free(" + c.name + ")", null, c), false, () -> {
             lib.SSL_CTX_free(c.ptr);
             c.freed = true;

@@ -27,6 +27,18 @@ final class TrackedSession {
     /** Why it just left a cache, if it did, so the resumable flag can say why it changed. */
     String pendingRemovalReason;
     String createdDuring;
+    /** Evidence for "why didn't it resume?": when it became not resumable, and why. */
+    boolean everResumable;
+    long flagSeq = -1;
+    int flagLine;
+    String flagReason;
+    /** When it left a cache (server copies matter), and why. */
+    long removedSeq = -1;
+    int removedLine;
+    String removedReason;
+    String removedFrom;
+    /** The server context whose connection gave a client session its ticket or id. */
+    LibsslContext issuer;
 
     TrackedSession(int number, long address, String side, long createdAt) {
         this.number = number;

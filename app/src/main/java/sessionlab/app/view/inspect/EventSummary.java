@@ -49,6 +49,7 @@ public final class EventSummary {
             case Event.RefcountMismatch m -> "#" + m.session() + " real " + m.real() + ", attributed " + m.attributed() + " " + m.holders();
             case Event.Leak l -> l.holder() + (l.session() == null ? "" : " (#" + l.session() + ")");
             case Event.Prevented p -> p.kind() + " on " + p.name() + " (#" + p.session() + "): " + p.detail();
+            case Event.ResumeExplained r -> r.conn() + " " + r.reason() + ": " + r.explanation();
             case Event.CacheInsert i -> i.ctx() + " + #" + i.session() + ", size " + i.size();
             case Event.CacheRemove r -> r.ctx() + " − #" + r.session() + " (" + r.reason() + "), size " + r.size();
             case Event.CacheOrder o -> o.ctx() + " head→tail " + o.sessions().stream().map(n -> "#" + n).collect(Collectors.joining(" "))

@@ -138,6 +138,15 @@ public final class InspectorItems {
         if (c.handshakeDoneAt() >= 0 && c.ticketsReadAt() >= 0)
             add(out, HANDSHAKE, "No resumable session for", Format.at(c.ticketsReadAt() - c.handshakeDoneAt()),
                     "The gap between the handshake and reading the tickets.");
+        if (c.resume() != null) {
+            add(out, HANDSHAKE, "Why " + (c.resume().resumed() ? "it resumed" : "no resumption"), c.resume().explanation(),
+                    "From the evidence in the run: what " + c.resume().name() + " was, whether the ClientHello offered it, and what the server did.");
+            add(out, HANDSHAKE, "Offered", Format.yesNo(c.resume().offered()), "Did the ClientHello offer the session?");
+            if (c.resume().causeLine() != null) {
+                add(out, HANDSHAKE, "Caused at", "line " + c.resume().causeLine() + " (event " + c.resume().causeSeq() + ")",
+                        "The step that made it so; use the link under the inspector to go there.");
+            }
+        }
         SessionView s = c.session() == null ? null : state.sessions().get(c.session());
         add(out, SESSION, "Session pointer", c.session() == null ? "NULL" : "#" + c.session()
                 + (s == null ? "" : s.alive() ? (s.resumable() ? " · resumable" : " · not resumable") : " · destroyed"),

@@ -32,6 +32,8 @@ public final class InspectorPane extends VBox {
     private final PropertySheet sheet = new PropertySheet();
     private final Label hexCaption = new Label("Bytes on the wire · the first 5 are the record header");
     private final TextArea hex = new TextArea();
+    private final javafx.scene.control.Hyperlink cause = new javafx.scene.control.Hyperlink();
+    private java.util.function.IntConsumer seekHandler = i -> { };
     private Object selection;
     /** The category the user last opened; kept while stepping, as long as the object has it. */
     private String openCategory;
@@ -64,7 +66,9 @@ public final class InspectorPane extends VBox {
         hex.setWrapText(false);
         hex.setPrefRowCount(10);
         VBox.setVgrow(hex, Priority.ALWAYS);
-        getChildren().addAll(title, placeholder, sheet, hexCaption, hex);
+        cause.setId("inspector-cause");
+        cause.setWrapText(true);
+        getChildren().addAll(title, cause, placeholder, sheet, hexCaption, hex);
         inspect(null, LabState.EMPTY);
     }
 
@@ -75,6 +79,7 @@ public final class InspectorPane extends VBox {
         Object current = InspectorItems.current(selection, at);
         boolean found = current != null;
         show(placeholder, !found);
+        if (!found) show(cause, false);
         show(title, found);
         show(sheet, found);
         boolean record = current instanceof WireView;
@@ -88,6 +93,14 @@ public final class InspectorPane extends VBox {
             return;
         }
         title.setText(InspectorItems.title(current, at));
+        LabState.Resume why = current instanceof LabState.ConnectionView c ? c.resume() : null;
+        boolean link = why != null && why.causeSeq() != null;
+        show(cause, link);
+        if (link) {
+            cause.setText("Go to the step that caused it: line " + why.causeLine());
+            long seq = why.causeSeq();
+            cause.setOnAction(e -> seekHandler.accept((int) seq));
+        }
         title.pseudoClassStateChanged(DESTROYED, current instanceof SessionView s && !s.alive());
         List<ReadOnlyItem> items = InspectorItems.items(current, at);
         if (!items.equals(sheet.getItems())) {
@@ -98,6 +111,11 @@ public final class InspectorPane extends VBox {
             String dump = HexDump.of(w.hex());
             if (!dump.equals(hex.getText())) hex.setText(dump);
         }
+    }
+
+    /** Where "go to the step that caused it" seeks (an event index). */
+    public void setSeekHandler(java.util.function.IntConsumer handler) {
+        seekHandler = handler == null ? i -> { } : handler;
     }
 
     /** The same selection, shown at another cursor. */

@@ -15,6 +15,8 @@ final class SslBox extends VBox {
     private final Label ctx = new Label();
     private final Label facts = new Label();
     private final Label pointer = new Label();
+    /** "Why didn't it resume?", short, on the connection itself; the inspector has the whole answer. */
+    private final Label why = new Label();
     private ConnectionView view;
 
     SslBox(BiConsumer<Node, Object> onSelect) {
@@ -27,7 +29,10 @@ final class SslBox extends VBox {
         HBox top = new HBox(title, freed);
         top.getStyleClass().add("node-row");
         top.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(top, ctx, facts, pointer);
+        why.getStyleClass().addAll("settings", "resume-why");
+        why.setWrapText(true);
+        why.setMaxWidth(260);
+        getChildren().addAll(top, ctx, facts, why, pointer);
         setOnMouseClicked(e -> {
             if (view != null) onSelect.accept(this, view);
             e.consume();
@@ -49,6 +54,14 @@ final class SslBox extends VBox {
         facts.setText(!c.handshakeDone() ? "handshake not done"
                 : v + " · " + (c.resumed() ? "resumed" : "full handshake")
                 + ("client".equals(c.side()) ? " · tickets read " + c.ticketsReceived() : ""));
+        var r = c.resume();
+        SessionNode.show(why, r != null);
+        if (r != null) {
+            why.setText((r.resumed() ? "resumed " : "not resumed: ") + (r.resumed() ? r.name() : r.reason().replace('-', ' '))
+                    + (r.causeLine() == null ? "" : " (line " + r.causeLine() + ")"));
+            SessionNode.toggle(why, "not-resumed", !r.resumed());
+            javafx.scene.control.Tooltip.install(why, new javafx.scene.control.Tooltip(r.explanation()));
+        }
         pointer.setText(c.session() == null ? "session: NULL" : "session → #" + c.session());
         SessionNode.toggle(pointer, "null-pointer", c.session() == null);
     }
