@@ -117,6 +117,29 @@ class MainWindowTest {
     }
 
     @Test
+    void aConnectionThatDidNotResumeSaysWhyAndLinksToTheStep(FxRobot robot) {
+        robot.interact(() -> {
+            window.controller().sourceProperty().set("""
+                    client = SSL_CTX_new(client, max=tls1.3, cache=client)
+                    server = SSL_CTX_new(server)
+                    c1 = connect(client, server)
+                    SSL_read(c1)
+                    s = SSL_get1_session(c1)
+                    SSL_free(c1)
+                    c2 = connect(client, server, session=s)
+                    """);
+            window.controller().run(true);
+        });
+        assertThat(robot.lookup("#ssl-c2").lookup(".resume-why").queryLabeled().getText())
+                .isEqualTo("not resumed: marked not resumable (line 6)");
+        robot.clickOn("#ssl-c2");
+        robot.clickOn("#inspector-cause");
+        LabState at = window.controller().playback().state();
+        assertThat(at.line()).isEqualTo(6);
+        assertThat(at.last().event()).isInstanceOf(sessionlab.event.Event.SessionFlag.class);
+    }
+
+    @Test
     void presenterModeHidesTheSidePanesAndHelpListsTheKeys(FxRobot robot) {
         robot.interact(() -> window.presenterProperty().set(true));
         assertThat(robot.lookup("#script-lines").tryQuery()).isEmpty();
