@@ -121,6 +121,8 @@ final class Lexer {
         Kind kind = switch (c) {
             case '(' -> Kind.LPAREN;
             case ')' -> Kind.RPAREN;
+            case '{' -> Kind.LBRACE;
+            case '}' -> Kind.RBRACE;
             case ',' -> Kind.COMMA;
             case '.' -> Kind.DOT;
             case '+' -> Kind.PLUS;

@@ -11,7 +11,7 @@ import sessionlab.scenario.Token.Kind;
  * {@link SyntaxError}): after a syntax error the rest of a line rarely means anything.
  */
 final class LineParser {
-    static final Set<String> RESERVED = Set.of("expect", "advance", "note", "stack");
+    static final Set<String> RESERVED = Set.of("expect", "advance", "note", "stack", "repeat");
     private static final Set<Kind> COMPARISONS = Set.of(Kind.EQ, Kind.NE, Kind.LT, Kind.LE, Kind.GT, Kind.GE);
 
     private final List<Token> tokens;
@@ -31,6 +31,15 @@ final class LineParser {
 
     private Syntax statement() {
         Token first = peek(0);
+        if (first.is(Kind.RBRACE)) {
+            i++;
+            Token after = peek(0);
+            if (!after.is(Kind.END)) throw error(after, "unexpected " + after.display() + " after '}'; a '}' stands on its own line");
+            return new Syntax.Close(first);
+        }
+        if (first.is(Kind.LBRACE)) {
+            throw error(first, "'{' goes at the end of the repeat line, e.g. repeat 3 {");
+        }
         if (!first.is(Kind.NAME)) {
             throw error(first, "a statement starts with a name, a call or a keyword "
                     + "(expect, advance, note, stack), got " + first.display());
@@ -78,13 +87,33 @@ final class LineParser {
                 i++;
                 return new Syntax.Note(keyword, arg);
             }
-            default -> {
+            case "stack" -> {
                 if (!arg.is(Kind.NAME)) throw error(arg, "stack needs a name (libssl, jsse, bc), got "
                         + arg.display());
                 i++;
                 return new Syntax.Stack(keyword, arg);
             }
+            case "repeat" -> {
+                return repeat(keyword, arg);
+            }
+            default -> throw new IllegalStateException("not a keyword: " + keyword.text());
         }
+    }
+
+    /** {@code repeat N} and an opening brace that ends the line; the count's value is checked later. */
+    private Syntax repeat(Token keyword, Token count) {
+        if (!(count.is(Kind.NUMBER) || count.is(Kind.NAME) || count.is(Kind.WORD) || count.is(Kind.STRING))) {
+            throw error(count, "repeat needs a count, e.g. repeat 3 {, got " + count.display());
+        }
+        i++;
+        Token brace = peek(0);
+        if (!brace.is(Kind.LBRACE)) throw error(brace, "expected '{' after repeat " + count.source() + ", got "
+                + brace.display());
+        i++;
+        Token after = peek(0);
+        if (!after.is(Kind.END)) throw error(after, "unexpected " + after.display()
+                + " after '{'; the statements of a block go on the following lines");
+        return new Syntax.Repeat(keyword, count);
     }
 
     private Syntax.Call call() {

@@ -3,7 +3,10 @@ package sessionlab.scenario;
 import java.util.List;
 import java.util.Optional;
 
-/** A checked scenario: every statement parsed, every name bound before use, every option known. */
+/**
+ * A checked scenario: every statement parsed, every name bound before use, every option known.
+ * {@code statements} are the top-level ones; a {@link Statement.Repeat} holds its body.
+ */
 public record Scenario(String file, String source, List<Statement> statements) {
     public Scenario {
         statements = List.copyOf(statements);

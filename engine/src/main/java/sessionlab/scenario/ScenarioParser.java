@@ -1,24 +1,39 @@
 package sessionlab.scenario;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads a {@code .lab} scenario: lexes and parses each line, then checks it against the names bound
  * by the lines before it. Either the whole file checks, or nothing of it runs and every problem found
  * is reported (the first of each line at least) in one {@link ScenarioException}.
+ *
+ * <p>Repeat blocks are checked once, in file order, as if their body ran once: a name bound in a
+ * body is visible after it, and a body sees only the names bound before its own lines.
  */
 public final class ScenarioParser {
     static final List<String> STACKS = List.of("libssl", "jsse", "bc");
+    static final int MAX_REPEAT = 100_000;
+    /** A line that did not parse but was meant to open or close a block, so that its partner still matches. */
+    private static final Pattern OPENS = Pattern.compile("\\s*repeat(?![A-Za-z0-9_])(?!\\s*=)");
+    private static final Pattern CLOSES = Pattern.compile("\\s*}");
 
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final ValueChecks values = new ValueChecks(diagnostics);
     private final Names names = new Names(diagnostics);
     private final CallChecker calls = new CallChecker(names, values);
     private final ExprChecker exprs = new ExprChecker(names, values);
+    private final List<Statement> topLevel = new ArrayList<>();
+    private final Deque<Block> open = new ArrayDeque<>();
+
+    /** A repeat block being read. {@code count} is null when its line was wrong: then it yields nothing. */
+    private record Block(Position position, String text, Integer count, List<Statement> body) {}
 
     private ScenarioParser() {}
 
@@ -32,7 +47,6 @@ public final class ScenarioParser {
     }
 
     private Scenario run(String file, String source) throws ScenarioException {
-        List<Statement> statements = new ArrayList<>();
         String[] lines = source.split("\n", -1);
         for (int n = 0; n < lines.length; n++) {
             Lexer.Line line;
@@ -43,11 +57,25 @@ public final class ScenarioParser {
                 syntax = LineParser.parse(line.tokens());
             } catch (SyntaxError e) {
                 diagnostics.add(e.diagnostic());
+                blockDespiteError(lines[n], e.diagnostic().position());
                 bindDespiteError(lines[n], n + 1);
                 continue;
             }
-            Statement s = statement(syntax, line.text());
-            if (s != null) statements.add(s);
+            switch (syntax) {
+                case Syntax.Repeat r -> open(r, line.text());
+                case Syntax.Close c -> {
+                    if (open.isEmpty()) values.report(c.brace().position(), "'}' closes no repeat block");
+                    else closeInnermost();
+                }
+                default -> {
+                    Statement s = statement(syntax, line.text());
+                    if (s != null) body().add(s);
+                }
+            }
+        }
+        for (Block b : open) {
+            // A block whose own line was wrong has been reported there already.
+            if (b.count() != null) values.report(b.position(), "repeat block is not closed: add a line '}' after its body");
         }
         if (!diagnostics.isEmpty()) {
             List<Diagnostic> sorted = new ArrayList<>(diagnostics);
@@ -55,7 +83,31 @@ public final class ScenarioParser {
                     .thenComparingInt(d -> d.position().column()));
             throw new ScenarioException(sorted);
         }
-        return new Scenario(file, source, statements);
+        return new Scenario(file, source, topLevel);
+    }
+
+    /** Where the statement being read goes: the innermost open block's body, or the top level. */
+    private List<Statement> body() {
+        return open.isEmpty() ? topLevel : open.peek().body();
+    }
+
+    private void open(Syntax.Repeat r, String text) {
+        Integer count = values.integer(r.count(), "repeat count", 1, MAX_REPEAT);
+        open.push(new Block(r.keyword().position(), text, count, new ArrayList<>()));
+    }
+
+    private void closeInnermost() {
+        Block b = open.pop();
+        if (b.count() != null) body().add(new Statement.Repeat(b.position(), b.text(), b.count(), b.body()));
+    }
+
+    /** A wrong {@code repeat} line still opens its block and a wrong '}' line still closes one: one report per mistake. */
+    private void blockDespiteError(String line, Position error) {
+        if (OPENS.matcher(line).lookingAt()) {
+            open.push(new Block(error, line.strip(), null, new ArrayList<>()));
+        } else if (CLOSES.matcher(line).lookingAt() && !open.isEmpty()) {
+            closeInnermost();
+        }
     }
 
     /** {@code c1 = connect(client, server} is wrong, but c1 is still meant to exist: say so once, not at every use. */
@@ -85,7 +137,13 @@ public final class ScenarioParser {
                 yield d == null ? null : new Statement.Advance(at, text, d);
             }
             case Syntax.Note n -> new Statement.Note(at, text, n.text().text());
+            case Syntax.Repeat r -> throw new IllegalStateException("blocks are opened by run()");
+            case Syntax.Close c -> throw new IllegalStateException("blocks are closed by run()");
             case Syntax.Stack s -> {
+                if (!open.isEmpty()) {
+                    values.report(at, "stack cannot be inside a repeat block: the stack is chosen once, before the run");
+                    yield null;
+                }
                 if (STACKS.contains(s.name().text())) yield new Statement.Stack(at, text, s.name().text());
                 values.report(s.name().position(), "unknown stack " + s.name().display() + " (known: "
                         + String.join(", ", STACKS) + ")");

@@ -1,9 +1,11 @@
 package sessionlab.scenario;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * One line of a scenario. {@code text} is the statement as written (comment and surrounding blanks removed).
+ * One line of a scenario, or a repeat block of lines. {@code text} is the statement as written (comment and
+ * surrounding blanks removed); for a block, its opening line.
  */
 public sealed interface Statement {
     Position position();
@@ -16,4 +18,10 @@ public sealed interface Statement {
     record Advance(Position position, String text, Duration duration) implements Statement {}
     record Note(Position position, String text, String message) implements Statement {}
     record Stack(Position position, String text, String stack) implements Statement {}
+    /** <code>repeat N {</code> ... <code>}</code>: the body runs {@code count} times; never holds a {@link Stack}. */
+    record Repeat(Position position, String text, int count, List<Statement> body) implements Statement {
+        public Repeat {
+            body = List.copyOf(body);
+        }
+    }
 }

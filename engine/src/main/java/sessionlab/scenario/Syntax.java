@@ -29,6 +29,14 @@ sealed interface Syntax {
     record Stack(Token keyword, Token name) implements Syntax {
         public Token first() { return keyword; }
     }
+    /** <code>repeat N {</code> opens a block; the count is typed by the checker. */
+    record Repeat(Token keyword, Token count) implements Syntax {
+        public Token first() { return keyword; }
+    }
+    /** A line <code>}</code> closes the innermost block. */
+    record Close(Token brace) implements Syntax {
+        public Token first() { return brace; }
+    }
 
     /** {@code name(args)}, a statement call or an expectation function call. */
     record Call(Token name, List<Arg> args) {

@@ -14,7 +14,7 @@ record Token(Kind kind, String text, Position position) {
         /** Digits, optionally signed or fractional, with any unit letters glued on: {@code 3}, {@code 250ms}. */
         NUMBER,
         STRING,
-        LPAREN("("), RPAREN(")"), COMMA(","), ASSIGN("="), DOT("."), PLUS("+"),
+        LPAREN("("), RPAREN(")"), LBRACE("{"), RBRACE("}"), COMMA(","), ASSIGN("="), DOT("."), PLUS("+"),
         NOT("!"), AND("&&"), OR("||"), EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="),
         /** End of the line (before any comment); positioned just after the last token. */
         END;
