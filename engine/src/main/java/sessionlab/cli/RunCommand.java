@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sessionlab.event.EventJson;
 import sessionlab.event.EventLog;
+import sessionlab.export.Exporter;
 import sessionlab.run.RunResult;
 import sessionlab.run.ScenarioRunner;
 import sessionlab.run.Stacks;
@@ -35,6 +36,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--events", paramLabel = "OUT.jsonl", description = "also write the events to this file")
     Path events;
+
+    @Option(names = "--pcap", paramLabel = "OUT.pcapng", description = "also write the TLS records as a pcapng capture for Wireshark")
+    Path pcap;
+
+    @Option(names = "--keylog", paramLabel = "OUT.keys", description = "also write the run's TLS secrets (SSLKEYLOGFILE format) so Wireshark can decrypt the capture")
+    Path keylog;
 
     @Option(names = {"-v", "--verbose"}, description = "show every handshake message, call, stat and session property")
     boolean verbose;
@@ -81,6 +88,10 @@ final class RunCommand implements Callable<Integer> {
             try (Writer w = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
                 EventJson.write(log, w);
             }
+        }
+        Exporter.write(log, r.keyLog(), pcap, keylog);
+        if (keylog != null) {
+            System.err.println("warning: " + keylog + " holds the run's TLS secrets (anyone with it can decrypt the capture)");
         }
         return r.exitCode();
     }

@@ -29,4 +29,13 @@ class EngineArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("sessionlab.stack..", "sessionlab.wire..", "sessionlab.scenario..")
                 .check(ENGINE);
     }
+
+    @Test
+    void theExportReadsOnlyTheEventLog() {
+        // a capture is made from what a run recorded, never by reaching into a stack or a running scenario
+        noClasses().that().resideInAPackage("sessionlab.export..")
+                .should().dependOnClassesThat().resideInAnyPackage("sessionlab.stack..", "sessionlab.run..", "sessionlab.scenario..",
+                        "sessionlab.cli..", "sessionlab.wire..")
+                .check(ENGINE);
+    }
 }

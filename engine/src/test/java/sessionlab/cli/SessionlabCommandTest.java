@@ -88,6 +88,27 @@ class SessionlabCommandTest {
     }
 
     @Test
+    void runExportsACaptureAndAKeyLogAndWarnsThatTheKeysAreSecrets() throws Exception {
+        Path pcap = dir.resolve("out.pcapng"), keys = dir.resolve("out.keys");
+        String lesson = lesson("""
+                client = SSL_CTX_new(client, max=tls1.3)
+                server = SSL_CTX_new(server)
+                c1 = connect(client, server)
+                """).toString();
+        Outcome o = sessionlab("run", lesson, "--pcap", pcap.toString(), "--keylog", keys.toString());
+        assertThat(o.exit()).isZero();
+        assertThat(Files.readAllBytes(pcap)).startsWith(0x0A, 0x0D, 0x0D, 0x0A);
+        assertThat(Files.readAllLines(keys)).anyMatch(l -> l.startsWith("CLIENT_TRAFFIC_SECRET_0 "));
+        assertThat(o.err().lines()).containsExactly(
+                "warning: " + keys + " holds the run's TLS secrets (anyone with it can decrypt the capture)");
+
+        Path alone = dir.resolve("alone.pcapng");
+        Outcome captureOnly = sessionlab("run", lesson, "--pcap", alone.toString());
+        assertThat(alone).isNotEmptyFile();
+        assertThat(captureOnly.err()).isEmpty();
+    }
+
+    @Test
     void stacksListsLibsslWithItsVersion() {
         Outcome o = sessionlab("stacks");
         assertThat(o.exit()).isZero();

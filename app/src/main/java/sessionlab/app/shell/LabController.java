@@ -75,6 +75,20 @@ public final class LabController {
         run(true);
     }
 
+    /**
+     * The last run's SSLKEYLOGFILE lines (empty before a run). Kept here, in memory only, and never in
+     * the event log: they are secrets, written to disk only by an export the user confirmed.
+     */
+    public List<String> keyLog() {
+        RunResult r = result.get();
+        return r == null ? List.of() : r.keyLog();
+    }
+
+    /** File > Export capture for Wireshark, for the last run. */
+    public CaptureExport captureExport() {
+        return new CaptureExport(result.get());
+    }
+
     public Playback playback() { return playback; }
     public StringProperty sourceProperty() { return source; }
     public ObjectProperty<Path> fileProperty() { return file; }

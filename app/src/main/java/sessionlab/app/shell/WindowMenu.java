@@ -5,11 +5,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import sessionlab.event.EventJson;
 import sessionlab.event.EventLog;
 
@@ -47,7 +49,12 @@ final class WindowMenu {
                         new sessionlab.scenario.Position(f.toString(), 1, 1), "cannot export: " + ex.getMessage())));
             }
         }));
-        Menu file = new Menu("File", null, open, save, export);
+        MenuItem capture = new MenuItem("Export capture for Wireshark\u2026");
+        capture.setId("export-capture");
+        capture.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !w.controller().captureExport().available(), w.controller().resultProperty()));
+        capture.setOnAction(e -> exportCapture());
+        Menu file = new Menu("File", null, open, save, export, capture);
 
         CheckMenuItem presenter = new CheckMenuItem("Presenter mode (F5)");
         presenter.selectedProperty().bindBidirectional(w.presenterProperty());
@@ -61,6 +68,31 @@ final class WindowMenu {
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** Saves the last run's capture, then asks (default: no) before saving its key log next to it. */
+    private void exportCapture() {
+        CaptureExport export = w.controller().captureExport(); // this run's, even if another finishes meanwhile
+        if (!export.available() || w.getScene() == null) return;
+        Window window = w.getScene().getWindow();
+        FileChooser c = new FileChooser();
+        c.setTitle("Export capture for Wireshark");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("pcapng capture", "*" + CaptureExport.EXTENSION));
+        Path lesson = w.controller().fileProperty().get();
+        String base = lesson == null ? "capture" : lesson.getFileName().toString().replaceFirst("\\.lab$", "");
+        c.setInitialFileName(base + CaptureExport.EXTENSION);
+        java.io.File f = c.showSaveDialog(window);
+        if (f == null) return;
+        try {
+            Path pcap = export.writeCapture(f.toPath());
+            if (export.hasKeyLog()) {
+                CaptureExport.Choice choice = KeyLogDialog.ask(export.question(CaptureExport.keyLogPath(pcap)), window);
+                export.writeKeyLog(pcap, choice);
+            }
+        } catch (IOException ex) {
+            w.script().setDiagnostics(java.util.List.of(new sessionlab.scenario.Diagnostic(
+                    new sessionlab.scenario.Position(f.toString(), 1, 1), "cannot export the capture: " + ex.getMessage())));
+        }
     }
 
     private java.util.Optional<FileChooser> chooser(String title) {

@@ -146,4 +146,20 @@ class MainWindowTest {
         robot.interact(() -> window.help().setVisible(true));
         assertThat(robot.lookup(".help-key").queryAll()).hasSize(Keys.ALL.size());
     }
+
+    @Test
+    void theFileMenuOffersTheWiresharkExportOnlyWhenARunPutRecordsOnTheWire(FxRobot robot) {
+        javafx.scene.control.MenuItem item = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus()
+                .getFirst().getItems().stream().filter(i -> "export-capture".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(item.getText()).isEqualTo("Export capture for Wireshark\u2026");
+        assertThat(item.isDisable()).isFalse();
+        assertThat(window.controller().keyLog()).isNotEmpty().allMatch(l -> l.split(" ").length == 3);
+
+        robot.interact(() -> {
+            window.controller().sourceProperty().set("note \"nothing on the wire\"\n");
+            window.controller().run(false);
+        });
+        assertThat(item.isDisable()).isTrue();
+        assertThat(window.controller().keyLog()).isEmpty();
+    }
 }
