@@ -31,6 +31,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stack", description = "libssl | jsse | bc (overrides the file's stack statement)")
     String stack;
 
+    @Option(names = "--compare", split = ",", paramLabel = "STACKS",
+            description = "run the lesson on several stacks (e.g. libssl,jsse,bc) and print a table of outcomes per statement")
+    java.util.List<String> compare;
+
     @Option(names = "--json", description = "print the events as JSON Lines instead of the timeline")
     boolean json;
 
@@ -62,6 +66,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             for (Diagnostic d : e.diagnostics()) System.err.println(d);
             return 2;
+        }
+        if (compare != null && !compare.isEmpty()) {
+            var result = sessionlab.run.Comparison.run(scenario, compare, Stacks.standard());
+            sessionlab.run.ComparisonTable.print(result, out, 160);
+            return result.runs().isEmpty() ? 2 : result.runs().values().stream().mapToInt(RunResult::exitCode).max().orElse(0);
         }
         String name = stack != null ? stack : scenario.stack().orElse("libssl");
         if (Stacks.PLANNED.containsKey(name)) {
