@@ -61,7 +61,8 @@ public final class Comparison {
         return new Result(List.copyOf(stackNames), lines, cells, runs, unavailable);
     }
 
-    private static Map<Integer, Cell> cellsOf(List<LoggedEvent> events, Map<Integer, String> lines) {
+    /** The cells of one run, by line; fills {@code lines} with the statements seen. */
+    public static Map<Integer, Cell> cellsOf(List<LoggedEvent> events, Map<Integer, String> lines) {
         Map<Integer, List<String>> parts = new TreeMap<>();
         Map<Integer, Boolean> failed = new TreeMap<>();
         Map<Integer, Boolean> unsupported = new TreeMap<>();

@@ -32,7 +32,7 @@ class ComparisonTest {
     }
 
     @Test
-    void twoRunsThatDifferAreMarkedOnTheirLines() throws Exception {
+    void aStackThatCannotRunIsListedNotFaked() throws Exception {
         // the same lesson twice on libssl is identical; a stack that cannot run is listed, not faked
         Comparison.Result r = Comparison.run(ScenarioParser.parse("c.lab", LESSON), List.of("libssl", "nosuch"), Stacks.standard());
         assertThat(r.unavailable()).containsKey("nosuch");

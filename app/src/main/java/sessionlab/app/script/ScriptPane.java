@@ -31,9 +31,10 @@ public final class ScriptPane extends BorderPane {
     private static final PseudoClass PASS = PseudoClass.getPseudoClass("pass");
     private static final PseudoClass FAIL = PseudoClass.getPseudoClass("fail");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final PseudoClass DIFFERS = PseudoClass.getPseudoClass("differs");
 
     /** One source line as shown. */
-    public record Line(int number, String text, boolean current, Boolean passed, String error) {}
+    public record Line(int number, String text, boolean current, Boolean passed, String error, String differs) {}
 
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final ListView<Line> list = new ListView<>(lines);
@@ -43,6 +44,7 @@ public final class ScriptPane extends BorderPane {
     private String source = "";
     private LabState state = LabState.EMPTY;
     private List<Diagnostic> diagnostics = List.of();
+    private Map<Integer, String> differences = Map.of();
 
     public ScriptPane() {
         getStyleClass().add("script-pane");
@@ -94,6 +96,12 @@ public final class ScriptPane extends BorderPane {
         refresh();
     }
 
+    /** Lines where another stack did something else (side-by-side comparison), with what it did. */
+    public void setDifferences(Map<Integer, String> d) {
+        differences = d == null ? Map.of() : Map.copyOf(d);
+        refresh();
+    }
+
     private int offsetOf(int line, int column) {
         String[] ls = editor.getText().split("\n", -1);
         int off = 0;
@@ -109,7 +117,7 @@ public final class ScriptPane extends BorderPane {
         for (int i = 0; i < n; i++) {
             int number = i + 1;
             String error = diagnostics.stream().filter(d -> d.position().line() == number).map(Diagnostic::message).findFirst().orElse(null);
-            out.add(new Line(number, ls[i], number == state.line(), results.get(number), error));
+            out.add(new Line(number, ls[i], number == state.line(), results.get(number), error, differences.get(number)));
         }
         lines.setAll(out);
     }
@@ -136,6 +144,7 @@ public final class ScriptPane extends BorderPane {
             pseudoClassStateChanged(PASS, !empty && Boolean.TRUE.equals(line.passed()));
             pseudoClassStateChanged(FAIL, !empty && Boolean.FALSE.equals(line.passed()));
             pseudoClassStateChanged(ERROR, !empty && line.error() != null);
+            pseudoClassStateChanged(DIFFERS, !empty && line.differs() != null);
             if (empty || line == null) {
                 setGraphic(null);
                 setTooltip(null);
@@ -143,8 +152,10 @@ public final class ScriptPane extends BorderPane {
             }
             number.setText(Integer.toString(line.number()));
             text.setText(line.text());
-            badge.setText(line.passed() == null ? "" : line.passed() ? "\u2713 passed" : "\u2717 failed");
-            setTooltip(line.error() == null ? null : new Tooltip(line.error()));
+            badge.setText((line.passed() == null ? "" : line.passed() ? "\u2713 passed" : "\u2717 failed")
+                    + (line.differs() == null ? "" : " \u2260"));
+            String tip = line.error() != null ? line.error() : line.differs();
+            setTooltip(tip == null ? null : new Tooltip(tip));
             setGraphic(box);
             setId("script-line-" + line.number());
         }

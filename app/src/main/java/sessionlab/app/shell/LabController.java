@@ -34,6 +34,11 @@ public final class LabController {
     private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final StringProperty stack = new SimpleStringProperty(null);
+    /** Side by side: the same lesson on another stack, its history, and the lines where the two differ. */
+    private final StringProperty compareStack = new SimpleStringProperty(null);
+    private final ReadOnlyObjectWrapper<sessionlab.app.model.History> compareHistory = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<java.util.Map<Integer, String>> differences = new ReadOnlyObjectWrapper<>(java.util.Map.of());
+    private final ReadOnlyObjectWrapper<String> compareProblem = new ReadOnlyObjectWrapper<>();
 
     public LabController(LessonRunner runner, Executor fx) {
         this.runner = runner;
@@ -64,6 +69,33 @@ public final class LabController {
                     result.set(r.result());
                     playback.load(r.history());
                     if (toEnd) playback.toEnd();
+                    runComparison();
+                }
+            }
+        }, fx);
+    }
+
+    /** Runs the same text on the comparison stack (if one is chosen) and works out where the two differ. */
+    public void runComparison() {
+        String other = compareStack.get();
+        if (other == null) {
+            compareHistory.set(null);
+            differences.set(java.util.Map.of());
+            compareProblem.set(null);
+            return;
+        }
+        String name = file.get() == null ? "untitled.lab" : file.get().getFileName().toString();
+        runner.run(name, source.get(), other).thenAcceptAsync(outcome -> {
+            switch (outcome) {
+                case LessonRunner.Outcome.Rejected r -> {
+                    compareHistory.set(null);
+                    differences.set(java.util.Map.of());
+                    compareProblem.set(r.diagnostics().isEmpty() ? other + " cannot run this lesson" : r.diagnostics().getFirst().message());
+                }
+                case LessonRunner.Outcome.Ran r -> {
+                    compareProblem.set(null);
+                    compareHistory.set(r.history());
+                    differences.set(Differences.between(playback.history(), r.history(), other));
                 }
             }
         }, fx);
@@ -93,6 +125,10 @@ public final class LabController {
     public StringProperty sourceProperty() { return source; }
     public ObjectProperty<Path> fileProperty() { return file; }
     public StringProperty stackProperty() { return stack; }
+    public StringProperty compareStackProperty() { return compareStack; }
+    public ReadOnlyObjectProperty<sessionlab.app.model.History> compareHistoryProperty() { return compareHistory.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<java.util.Map<Integer, String>> differencesProperty() { return differences.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<String> compareProblemProperty() { return compareProblem.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<List<Diagnostic>> diagnosticsProperty() { return diagnostics.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<RunResult> resultProperty() { return result.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }

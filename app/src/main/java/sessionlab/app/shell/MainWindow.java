@@ -47,6 +47,12 @@ public final class MainWindow extends StackPane {
     private final EventTablePane table = new EventTablePane();
     private final TransportBar transport;
     private final ComboBox<Path> lessons = new ComboBox<>();
+    private final ComboBox<String> stackChoice = new ComboBox<>();
+    private final ComboBox<String> compareChoice = new ComboBox<>();
+    private final ComparePane compare = new ComparePane();
+    private SplitPane sideBySide;
+    private SplitPane centreSplit;
+    private Tab mapTab;
     private final BorderPane layout = new BorderPane();
     private final VBox left;
     private final VBox right;
@@ -81,11 +87,29 @@ public final class MainWindow extends StackPane {
         edit.setId("edit");
         edit.setTooltip(new Tooltip("Edit the lesson text, then Run (Ctrl+E)"));
         edit.selectedProperty().bindBidirectional(script.editingProperty());
+        stackChoice.setId("stack-choice");
+        stackChoice.getItems().setAll("libssl", "jsse", "bc");
+        stackChoice.setValue("libssl");
+        stackChoice.setTooltip(new Tooltip("The TLS stack this lesson runs on (overrides its stack statement)"));
+        stackChoice.setOnAction(e -> {
+            controller.stackProperty().set(stackChoice.getValue());
+            controller.run(false);
+        });
+        compareChoice.setId("compare-choice");
+        compareChoice.getItems().setAll(NO_COMPARISON, "libssl", "jsse", "bc");
+        compareChoice.setValue(NO_COMPARISON);
+        compareChoice.setTooltip(new Tooltip("Run the same lesson on a second stack, side by side; lines that differ get \u2260"));
+        compareChoice.setOnAction(e -> {
+            String v = compareChoice.getValue();
+            controller.compareStackProperty().set(NO_COMPARISON.equals(v) ? null : v);
+            controller.runComparison();
+            applyCompare();
+        });
         Label title = new Label("TLS Session Lab");
         title.getStyleClass().add("app-title");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(8, title, lessons, edit, run, grow, menu());
+        HBox top = new HBox(8, title, lessons, edit, run, new Label("stack"), stackChoice, new Label("compare with"), compareChoice, grow, menu());
         top.getStyleClass().add("top-bar");
 
         ActionsBar actions = new ActionsBar(this::endState, controller::perform);
@@ -99,10 +123,11 @@ public final class MainWindow extends StackPane {
         ScrollPane mapScroll = new ScrollPane(map);
         mapScroll.setFitToWidth(true);
         mapScroll.setId("map-scroll");
-        SplitPane centreSplit = new SplitPane(mapScroll, wire);
+        centreSplit = new SplitPane(mapScroll, wire);
         centreSplit.setOrientation(Orientation.VERTICAL);
         centreSplit.setDividerPositions(0.66);
-        TabPane centre = new TabPane(new Tab("Memory map", centreSplit), new Tab("Event log", table));
+        mapTab = new Tab("Memory map", centreSplit);
+        TabPane centre = new TabPane(mapTab, new Tab("Event log", table));
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centre.setId("centre-tabs");
 
@@ -133,6 +158,9 @@ public final class MainWindow extends StackPane {
         });
         controller.playback().historyProperty().addListener((o, a, b) -> table.load(b));
         controller.playback().stateProperty().addListener((o, a, b) -> show(b));
+        controller.differencesProperty().addListener((o, a, b) -> script.setDifferences(b));
+        controller.compareHistoryProperty().addListener((o, a, b) -> showCompare());
+        controller.compareProblemProperty().addListener((o, a, b) -> showCompare());
         presenter.addListener((o, a, b) -> applyPanes());
         dark.addListener((o, a, b) -> applyTheme());
         applyTheme();
@@ -154,9 +182,34 @@ public final class MainWindow extends StackPane {
         narration.show(s);
         inspector.inspect(selection, s);
         table.showCursor(s.cursor());
+        showCompare();
         if (getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing()) {
             Alerts.notifyNew(this, before, s);
         }
+    }
+
+    private static final String NO_COMPARISON = "nothing";
+
+    private void applyCompare() {
+        boolean on = controller.compareStackProperty().get() != null;
+        if (on && sideBySide == null) {
+            sideBySide = new SplitPane(centreSplit, compare);
+            sideBySide.setId("side-by-side");
+        }
+        mapTab.setContent(on ? sideBySide : centreSplit);
+        if (!on && sideBySide != null) {
+            sideBySide.getItems().clear();
+            sideBySide = null;
+        }
+        showCompare();
+    }
+
+    private void showCompare() {
+        String other = controller.compareStackProperty().get();
+        if (other == null) return;
+        var h = controller.compareHistoryProperty().get();
+        int cursor = h == null ? -1 : Differences.matchingCursor(controller.playback().history(), controller.playback().cursorProperty().get(), h);
+        compare.show(other, h, cursor, controller.compareProblemProperty().get());
     }
 
     private void select(Object o) {
@@ -199,6 +252,7 @@ public final class MainWindow extends StackPane {
     }
 
     public LabController controller() { return controller; }
+    ComboBox<String> compareChoice() { return compareChoice; }
     public ScriptPane script() { return script; }
     public MemoryMapView map() { return map; }
     public HelpOverlay help() { return help; }

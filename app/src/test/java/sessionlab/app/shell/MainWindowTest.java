@@ -140,6 +140,26 @@ class MainWindowTest {
     }
 
     @Test
+    void comparingWithAStackShowsItSideBySideAtTheSameStatement(FxRobot robot) {
+        robot.interact(() -> {
+            window.compareChoice().setValue("libssl");
+            window.compareChoice().getOnAction().handle(null);
+        });
+        atEndOfLine(robot, 9);
+        assertThat(robot.lookup("#side-by-side").tryQuery()).isPresent();
+        javafx.scene.Node other = robot.lookup("#compare-pane").query();
+        // the same lesson on the same stack: the other map shows the same sessions, and no line differs
+        assertThat(robot.from(other).lookup(".session-node").queryAll()).isNotEmpty();
+        assertThat(window.controller().differencesProperty().get()).isEmpty();
+        assertThat(robot.from(other).lookup(".compare-title").queryLabeled().getText()).startsWith("libssl");
+        robot.interact(() -> {
+            window.compareChoice().setValue("nothing");
+            window.compareChoice().getOnAction().handle(null);
+        });
+        assertThat(robot.lookup("#side-by-side").tryQuery()).isEmpty();
+    }
+
+    @Test
     void presenterModeHidesTheSidePanesAndHelpListsTheKeys(FxRobot robot) {
         robot.interact(() -> window.presenterProperty().set(true));
         assertThat(robot.lookup("#script-lines").tryQuery()).isEmpty();
