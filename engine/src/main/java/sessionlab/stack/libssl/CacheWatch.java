@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import sessionlab.event.Event;
@@ -115,7 +114,7 @@ final class CacheWatch {
         for (TrackedSession s : c.cache) {
             if (!after.contains(s) && s.alive) {
                 String reason = Reasons.cacheRemoval(activity, c, c.stats, now);
-                s.cache = null;
+                s.caches.remove(c);
                 s.pendingRemovalReason = reason;
                 removed(s, c, reason, sink.emit(new Event.CacheRemove(c.name, s.number, reason, order.size())).seq());
             }
@@ -123,11 +122,11 @@ final class CacheWatch {
         Set<TrackedSession> before = new HashSet<>(c.cache);
         for (TrackedSession s : order) {
             if (!before.contains(s)) {
-                s.cache = c.name;
+                s.caches.add(c);
                 sink.emit(new Event.CacheInsert(c.name, s.number, order.size()));
             }
         }
-        List<Integer> oldNumbers = c.cache.stream().filter(x -> x.alive && Objects.equals(x.cache, c.name)).map(x -> x.number).toList();
+        List<Integer> oldNumbers = c.cache.stream().filter(x -> x.alive && x.caches.contains(c)).map(x -> x.number).toList();
         List<Integer> newNumbers = order.stream().map(x -> x.number).toList();
         if (!oldNumbers.equals(newNumbers)) sink.emit(new Event.CacheOrder(c.name, newNumbers, fromLibrary));
         c.cache = order;
@@ -143,8 +142,7 @@ final class CacheWatch {
 
     /** A cached session is being destroyed: it left its cache during this call. */
     void leftWhileDying(TrackedSession s, Activity activity) {
-        for (LibsslContext c : ledger.contexts) {
-            if (!c.name.equals(s.cache)) continue;
+        for (LibsslContext c : List.copyOf(s.caches)) {
             String reason = c.freed ? "flush" : Reasons.cacheRemoval(activity, c, c.stats, nativeAlive(c) ? stats(c) : c.stats);
             gone(c, s, reason);
             List<TrackedSession> rest = new ArrayList<>(c.cache);
@@ -154,7 +152,7 @@ final class CacheWatch {
     }
 
     private void gone(LibsslContext c, TrackedSession s, String reason) {
-        s.cache = null;
+        s.caches.remove(c);
         s.pendingRemovalReason = reason;
         removed(s, c, reason, sink.emit(new Event.CacheRemove(c.name, s.number, reason, Math.max(0, c.cache.size() - 1))).seq());
     }

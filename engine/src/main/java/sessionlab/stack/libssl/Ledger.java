@@ -82,7 +82,7 @@ final class Ledger {
         flushCreated();
         TrackedSession s = live.remove(address);
         if (s == null) return;
-        if (s.cache != null) caches.leftWhileDying(s, activity);
+        if (!s.caches.isEmpty()) caches.leftWhileDying(s, activity);
         long count = s.attributed();
         for (Map.Entry<String, Integer> h : s.holders.entrySet()) {
             count -= h.getValue();
@@ -110,7 +110,7 @@ final class Ledger {
         for (TrackedSession s : List.copyOf(live.values())) {
             Map<String, Integer> now = new TreeMap<>();
             for (String h : sslHolders.getOrDefault(s.address, List.of())) now.put(h, 1);
-            if (s.cache != null) now.put("cache " + s.cache, 1);
+            for (LibsslContext c : s.caches) now.put("cache " + c.name, 1);
             for (Variable v : variables.values()) if (v.session == s && v.owned > 0) now.merge("var " + v.name, v.owned, Integer::sum);
             for (Variable v : orphans) if (v.session == s && v.owned > 0) now.merge("lost " + v.name, v.owned, Integer::sum);
             for (LibsslContext c : contexts) {

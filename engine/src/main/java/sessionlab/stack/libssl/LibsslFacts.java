@@ -91,7 +91,7 @@ final class LibsslFacts {
     private Value inCache(Expr.Fn fn) throws StackException {
         LibsslContext c = ctx(fn);
         Variable v = variable(fn, 1);
-        return new Value.Bool(v.session != null && v.session.alive && c.name.equals(v.session.cache));
+        return new Value.Bool(v.session != null && v.session.alive && v.session.caches.contains(c));
     }
 
     private Value callbacks(Expr.Fn fn) throws StackException {

@@ -22,8 +22,11 @@ final class TrackedSession {
     int ticketLength = -1;
     long lifetimeHint;
     long timeout;
-    /** Which cache holds it, by context name, or null. */
-    String cache;
+    /**
+     * The caches whose table holds it. Normally one at most, but SSL_CTX_add_session accepts a session
+     * another context already caches, and then both tables hold it (and both hold a reference).
+     */
+    final java.util.Set<LibsslContext> caches = new java.util.LinkedHashSet<>();
     /** Why it just left a cache, if it did, so the resumable flag can say why it changed. */
     String pendingRemovalReason;
     String createdDuring;
