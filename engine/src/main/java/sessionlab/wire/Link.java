@@ -17,12 +17,28 @@ public final class Link {
     private final long latencyMs;
     private final Map<Direction, ArrayDeque<InFlight>> queues = new EnumMap<>(Direction.class);
     private boolean cut;
+    private final String conn;
+    private final WireFaults faults;
+    private final Map<Direction, Integer> sent = new EnumMap<>(Direction.class);
+    private WireFaults.Fault lastFault = WireFaults.Fault.DELIVER;
 
     public Link(VirtualClock clock, long latencyMs) {
+        this(clock, latencyMs, "", WireFaults.NONE);
+    }
+
+    /** A link whose records a test may drop, corrupt or cut ({@link WireFaults}). */
+    public Link(VirtualClock clock, long latencyMs, String conn, WireFaults faults) {
         if (latencyMs < 0) throw new IllegalArgumentException("latency must not be negative");
         this.clock = clock;
         this.latencyMs = latencyMs;
+        this.conn = conn;
+        this.faults = faults;
         for (Direction d : Direction.values()) queues.put(d, new ArrayDeque<>());
+    }
+
+    /** What the fault hook did to the last chunk sent. */
+    public WireFaults.Fault lastFault() {
+        return lastFault;
     }
 
     public long latencyMs() {
@@ -31,8 +47,16 @@ public final class Link {
 
     /** Puts bytes on the wire now; returns what is in flight (with its arrival time). */
     public InFlight send(Direction d, byte[] bytes) {
-        InFlight f = new InFlight(clock.now(), clock.now() + latencyMs, bytes);
-        if (!cut) queues.get(d).addLast(f);
+        int index = sent.merge(d, 1, Integer::sum) - 1;
+        lastFault = faults.on(conn, d, index);
+        byte[] payload = bytes;
+        if (lastFault == WireFaults.Fault.CORRUPT && bytes.length > 0) {
+            payload = bytes.clone();
+            payload[payload.length - 1] ^= 0x5a; // the last byte: inside the ciphertext or its tag
+        }
+        if (lastFault == WireFaults.Fault.CUT) cut();
+        InFlight f = new InFlight(clock.now(), clock.now() + latencyMs, payload);
+        if (!cut && lastFault != WireFaults.Fault.DROP) queues.get(d).addLast(f);
         return f;
     }
 

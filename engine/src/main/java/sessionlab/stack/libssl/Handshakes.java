@@ -45,7 +45,7 @@ final class Handshakes {
         TrackedSession offer = null;
         if (op.session().isPresent()) offer = run.sessionCalls().live(op.session().get().name(), "connect(..., session=)");
         long latency = op.latency().map(java.time.Duration::toMillis).orElse(DEFAULT_LATENCY_MS);
-        Connection c = new Connection(name, new Link(run.clock, latency));
+        Connection c = new Connection(name, new Link(run.clock, latency, name, run.faults));
         c.client = newEnd(c, Side.CLIENT, cctx);
         c.server = newEnd(c, Side.SERVER, sctx);
         run.connections.put(name, c);

@@ -45,6 +45,8 @@ final class LibsslRun implements StackRun, NativeObserver {
     private final SessionCalls sessionCalls;
     private final ResumeExplainer explainer = new ResumeExplainer(this);
     private long subSecondMs;
+    /** Tests may fault the wire; a scenario never does. */
+    sessionlab.wire.WireFaults faults = sessionlab.wire.WireFaults.NONE;
     private int anonymous;
 
     LibsslRun(Libssl lib, NativeHooks hooks, SessionLayout layout, Credentials.Pem pem, EventSink sink, VirtualClock clock) {

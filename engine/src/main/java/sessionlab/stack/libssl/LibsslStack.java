@@ -48,9 +48,16 @@ public final class LibsslStack implements TlsStack {
     }
 
     private final DemoPki pki;
+    private final sessionlab.wire.WireFaults faults;
 
     public LibsslStack(DemoPki pki) {
+        this(pki, sessionlab.wire.WireFaults.NONE);
+    }
+
+    /** The same stack with a test's fault hook on every connection's wire. */
+    public LibsslStack(DemoPki pki, sessionlab.wire.WireFaults faults) {
         this.pki = pki;
+        this.faults = faults;
     }
 
     @Override
@@ -83,8 +90,10 @@ public final class LibsslStack implements TlsStack {
     public StackRun open(EventSink sink, VirtualClock clock) throws StackException {
         Native n = Native.INSTANCE;
         if (n.lib == null) throw new StackException("unavailable", "libssl is not available: " + n.availability.detail());
-        return new LibsslRun(n.lib, n.hooks, n.layout,
+        LibsslRun run = new LibsslRun(n.lib, n.hooks, n.layout,
                 new Credentials.Pem(pki.caCertificatePem(), pki.leafCertificatePem(), pki.leafPrivateKeyPem()), sink, clock);
+        run.faults = faults;
+        return run;
     }
 
     static Libssl library() {
