@@ -102,9 +102,11 @@ public final class ScenarioRunner {
     }
 
     private static List<String> caveats(TlsStack stack) {
+        List<String> caveats = new java.util.ArrayList<>();
         if (!stack.capabilities().contains(Capability.REFERENCE_COUNTS)) {
-            return List.of(stack.name() + " shows no reference counts: they are unknown here, not zero");
+            caveats.add(stack.name() + " shows no reference counts: they are unknown here, not zero");
         }
-        return List.of();
+        caveats.addAll(stack.caveats());
+        return caveats;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import sessionlab.pki.DemoPki;
 import sessionlab.stack.TlsStack;
+import sessionlab.stack.jsse.JsseStack;
 import sessionlab.stack.libssl.LibsslStack;
 
 /** The stacks this build knows, by scenario name. */
@@ -13,6 +14,7 @@ public final class Stacks {
 
     public Stacks(DemoPki pki) {
         stacks.put("libssl", new LibsslStack(pki));
+        stacks.put("jsse", new JsseStack(pki));
     }
 
     /** The demo PKI is made once per process (it is only for these local handshakes). */
@@ -34,6 +36,5 @@ public final class Stacks {
 
     /** Names the language knows but this build does not run yet. */
     public static final Map<String, String> PLANNED = Map.of(
-            "jsse", "the JDK's SSLEngine stack is not part of this build yet",
             "bc", "the Bouncy Castle bctls stack is not part of this build yet");
 }

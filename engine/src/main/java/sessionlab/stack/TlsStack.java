@@ -1,5 +1,6 @@
 package sessionlab.stack;
 
+import java.util.List;
 import java.util.Set;
 import sessionlab.event.EventSink;
 import sessionlab.wire.VirtualClock;
@@ -11,6 +12,11 @@ public interface TlsStack {
     Availability availability();
 
     Set<Capability> capabilities();
+
+    /** What this stack cannot show or does differently, for the run.started event. */
+    default List<String> caveats() {
+        return List.of();
+    }
 
     /** Starts a run; everything it creates is freed by {@link StackRun#close()}. */
     StackRun open(EventSink sink, VirtualClock clock) throws StackException;

@@ -117,8 +117,8 @@ class SessionlabCommandTest {
 
     @Test
     void aStackThatIsNotBuiltYetIsAnErrorNotASilentFallback() throws Exception {
-        Outcome o = sessionlab("run", lesson("note \"x\"\n").toString(), "--stack", "jsse");
+        Outcome o = sessionlab("run", lesson("note \"x\"\n").toString(), "--stack", "bc");
         assertThat(o.exit()).isEqualTo(2);
-        assertThat(o.err()).contains("stack jsse");
+        assertThat(o.err()).contains("stack bc");
     }
 }
