@@ -116,9 +116,22 @@ class SessionlabCommandTest {
     }
 
     @Test
-    void aStackThatIsNotBuiltYetIsAnErrorNotASilentFallback() throws Exception {
-        Outcome o = sessionlab("run", lesson("note \"x\"\n").toString(), "--stack", "jsse");
+    void anUnknownStackIsAnErrorNotASilentFallback() throws Exception {
+        Outcome o = sessionlab("run", lesson("note \"x\"\n").toString(), "--stack", "gnutls");
         assertThat(o.exit()).isEqualTo(2);
-        assertThat(o.err()).contains("stack jsse");
+        assertThat(o.err()).contains("unknown stack 'gnutls' (known: libssl, jsse, bc)");
+    }
+
+    @Test
+    void theSameLessonRunsOnEveryStackAndCompareTabulatesThem() throws Exception {
+        Outcome o = sessionlab("run", lesson("""
+                client = SSL_CTX_new(client, max=tls1.2)
+                server = SSL_CTX_new(server)
+                c1 = connect(client, server)
+                expect version(c1) == tls1.2
+                """).toString(), "--compare", "libssl,jsse,bc");
+        assertThat(o.exit()).isZero();
+        assertThat(o.out()).contains("libssl: 1 passed, 0 failed, 0 errors", "jsse: 1 passed, 0 failed, 0 errors",
+                "bc: 1 passed, 0 failed, 0 errors", "tls1.2 full");
     }
 }

@@ -1,0 +1,314 @@
+package sessionlab.stack.jsse;
+
+import java.io.ByteArrayInputStream;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+import sessionlab.stack.jsse.Hosted.Cmd;
+import sessionlab.stack.jsse.Hosted.SessionView;
+import sessionlab.stack.jsse.Hosted.Step;
+
+/**
+ * The JSSE objects of this JVM, driven only through the public javax.net.ssl API. Sessions get a
+ * number the first time they are seen; the host keeps a strong reference to each, so the
+ * soft-reference session caches never lose one to the garbage collector during a run.
+ */
+final class LocalHost implements Host {
+    static final String SERVER_TICKETS = "jdk.tls.server.enableSessionTicketExtension";
+    static final String CLIENT_TICKETS = "jdk.tls.client.enableSessionTicketExtension";
+    /** JSSE's session before a handshake: a placeholder, not a session. */
+    private static final String NO_SESSION = "SSL_NULL_WITH_NULL_NULL";
+    private static final int MAX_BUFFER_RETRIES = 4;
+
+    private record Context(SSLContext context, boolean server) {
+        SSLSessionContext sessions() {
+            return server ? context.getServerSessionContext() : context.getClientSessionContext();
+        }
+    }
+
+    private final Map<Integer, Context> contexts = new TreeMap<>();
+    private final Map<Integer, SSLEngine> engines = new TreeMap<>();
+    private final Map<SSLSession, Integer> handles = new IdentityHashMap<>();
+    private final List<SSLSession> sessions = new ArrayList<>();
+    private final Map<SSLEngine, Integer> trustCalls = Collections.synchronizedMap(new IdentityHashMap<>());
+    private KeyManagerFactory keys;
+    private TrustManagerFactory trust;
+    private int ticketCount;
+
+    /** @param ticketCount what this JVM's servers send, measured once per JVM ({@link #countTickets}) */
+    LocalHost(int ticketCount) {
+        this.ticketCount = ticketCount;
+    }
+
+    @Override
+    public String where() {
+        return "this JVM";
+    }
+
+    @Override
+    public int ticketCount() {
+        return ticketCount;
+    }
+
+    @Override
+    public void close() {
+        engines.clear();
+        contexts.clear();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R extends Serializable> R call(Cmd<R> cmd) {
+        try {
+            return (R) switch (cmd) {
+                case Hosted.Init i -> init(i);
+                case Hosted.NewContext n -> newContext(n);
+                case Hosted.FreeContext f -> contexts.remove(f.ctx()) != null;
+                case Hosted.NewEngine n -> newEngine(n);
+                case Hosted.Begin b -> begin(engine(b.engine()));
+                case Hosted.Wrap w -> wrap(engine(w.engine()), w.app());
+                case Hosted.Unwrap u -> unwrap(engine(u.engine()), u.net());
+                case Hosted.Tasks t -> tasks(engine(t.engine()));
+                case Hosted.CloseOutbound c -> closeOutbound(engine(c.engine()));
+                case Hosted.FreeEngine f -> engines.remove(f.engine()) != null;
+                case Hosted.Look l -> look();
+                case Hosted.Cache c -> cache(c.ctx());
+                case Hosted.Invalidate i -> invalidate(i.session());
+                case Hosted.CountTickets c -> countTickets();
+            };
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new HostFailure(where() + ": " + cmd.getClass().getSimpleName() + " failed: " + e, e);
+        }
+    }
+
+    private Integer init(Hosted.Init i) throws java.security.GeneralSecurityException, java.io.IOException {
+        CertificateFactory cf = CertificateFactory.getInstance("X.509");
+        PrivateKey key = KeyFactory.getInstance(i.keyAlgorithm()).generatePrivate(new PKCS8EncodedKeySpec(i.keyPkcs8()));
+        X509Certificate[] chain = new X509Certificate[i.chain().size()];
+        for (int k = 0; k < chain.length; k++) chain[k] = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(i.chain().get(k)));
+        X509Certificate ca = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(i.ca()));
+        char[] password = "in-memory".toCharArray();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("localhost", key, password, chain);
+        keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(ks, password);
+        KeyStore ts = KeyStore.getInstance("PKCS12");
+        ts.load(null, null);
+        ts.setCertificateEntry("demo-ca", ca);
+        trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(ts);
+        return 0;
+    }
+
+    /**
+     * {@code jdk.tls.server.enableSessionTicketExtension} (or its client twin) is read when the
+     * SSLContext builds its session contexts, inside getInstance, so it is set around
+     * getInstance/init only (hosts are single-threaded) and restored afterwards.
+     */
+    private Hosted.ContextInfo newContext(Hosted.NewContext n) throws java.security.GeneralSecurityException {
+        String property = n.server() ? SERVER_TICKETS : CLIENT_TICKETS;
+        String before = System.getProperty(property);
+        SSLContext c;
+        System.setProperty(property, Boolean.toString(n.stateless()));
+        try {
+            c = SSLContext.getInstance("TLS");
+            TrustManager[] tms = n.server() ? null : new TrustManager[] {new CountingTrustManager(
+                    (X509ExtendedTrustManager) trust.getTrustManagers()[0], trustCalls)};
+            c.init(n.server() ? keys.getKeyManagers() : null, tms, null);
+        } finally {
+            if (before == null) System.clearProperty(property);
+            else System.setProperty(property, before);
+        }
+        Context ctx = new Context(c, n.server());
+        ctx.sessions().setSessionCacheSize(n.cacheSize());
+        ctx.sessions().setSessionTimeout(n.timeoutSeconds());
+        contexts.put(n.ctx(), ctx);
+        return new Hosted.ContextInfo(ctx.sessions().getSessionCacheSize(), ctx.sessions().getSessionTimeout(), n.stateless());
+    }
+
+    private Step newEngine(Hosted.NewEngine n) {
+        Context ctx = contexts.get(n.ctx());
+        if (ctx == null) throw new HostFailure(where() + ": no context " + n.ctx(), null);
+        SSLEngine e = n.client() ? ctx.context().createSSLEngine(n.peerHost(), n.peerPort()) : ctx.context().createSSLEngine();
+        e.setUseClientMode(n.client());
+        SSLParameters p = e.getSSLParameters();
+        p.setProtocols(n.protocols().toArray(String[]::new));
+        if (n.client()) {
+            p.setEndpointIdentificationAlgorithm("HTTPS");
+            p.setServerNames(List.of(new SNIHostName(n.peerHost()))); // JSSE sends no SNI for a dotless name by itself
+        }
+        e.setSSLParameters(p);
+        engines.put(n.engine(), e);
+        return status(e);
+    }
+
+    private SSLEngine engine(int n) {
+        SSLEngine e = engines.get(n);
+        if (e == null) throw new HostFailure(where() + ": no engine " + n, null);
+        return e;
+    }
+
+    private static Step status(SSLEngine e) {
+        String hs = e.getHandshakeStatus().name();
+        return new Step("", hs, hs, 0, new byte[0], new byte[0], null, e.isOutboundDone(), e.isInboundDone());
+    }
+
+    private static Step failed(SSLEngine e, SSLException x) {
+        String hs = e.getHandshakeStatus().name();
+        String why = x.getMessage() == null ? x.getClass().getSimpleName() : x.getMessage();
+        return new Step("", hs, hs, 0, new byte[0], new byte[0], why, e.isOutboundDone(), e.isInboundDone());
+    }
+
+    private static Step begin(SSLEngine e) {
+        try {
+            e.beginHandshake();
+            return status(e);
+        } catch (SSLException x) {
+            return failed(e, x);
+        }
+    }
+
+    /** One wrap; a destination that is too small is grown and the call repeated (BUFFER_OVERFLOW). */
+    private static Step wrap(SSLEngine e, byte[] app) {
+        ByteBuffer src = ByteBuffer.wrap(app);
+        int size = e.getSession().getPacketBufferSize();
+        try {
+            for (int attempt = 0; ; attempt++) {
+                ByteBuffer dst = ByteBuffer.allocate(size);
+                SSLEngineResult r = e.wrap(src, dst);
+                if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW && attempt < MAX_BUFFER_RETRIES) {
+                    size *= 2;
+                    continue;
+                }
+                return step(e, r, Arrays.copyOf(dst.array(), dst.position()), new byte[0]);
+            }
+        } catch (SSLException x) {
+            return failed(e, x);
+        }
+    }
+
+    /** One unwrap (at most one record); BUFFER_UNDERFLOW comes back with nothing consumed. */
+    private static Step unwrap(SSLEngine e, byte[] net) {
+        ByteBuffer src = ByteBuffer.wrap(net);
+        int size = e.getSession().getApplicationBufferSize();
+        try {
+            for (int attempt = 0; ; attempt++) {
+                ByteBuffer dst = ByteBuffer.allocate(size);
+                SSLEngineResult r = e.unwrap(src, dst);
+                if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW && attempt < MAX_BUFFER_RETRIES) {
+                    size *= 2;
+                    continue;
+                }
+                return step(e, r, new byte[0], Arrays.copyOf(dst.array(), dst.position()));
+            }
+        } catch (SSLException x) {
+            return failed(e, x);
+        }
+    }
+
+    private static Step step(SSLEngine e, SSLEngineResult r, byte[] produced, byte[] app) {
+        return new Step(r.getStatus().name(), r.getHandshakeStatus().name(), e.getHandshakeStatus().name(), r.bytesConsumed(),
+                produced, app, null, e.isOutboundDone(), e.isInboundDone());
+    }
+
+    private static Step tasks(SSLEngine e) {
+        Runnable task;
+        while ((task = e.getDelegatedTask()) != null) task.run();
+        return status(e);
+    }
+
+    private static Step closeOutbound(SSLEngine e) {
+        e.closeOutbound();
+        return status(e);
+    }
+
+    private int handle(SSLSession s) {
+        Integer h = handles.get(s);
+        if (h != null) return h;
+        sessions.add(s);
+        handles.put(s, sessions.size());
+        return sessions.size();
+    }
+
+    private SessionView view(int handle) {
+        SSLSession s = sessions.get(handle - 1);
+        SSLSessionContext sc = s.getSessionContext();
+        return new SessionView(handle, s.getId(), s.getProtocol(), s.getCipherSuite(), s.getPeerHost(), s.getPeerPort(), s.isValid(),
+                sc == null ? -1 : sc.getSessionTimeout(), s.getCreationTime());
+    }
+
+    /** The context's cache through getIds()/getSession(id): JSSE's own lookup, which drops sessions past their timeout. */
+    private ArrayList<Integer> cached(Context c) {
+        ArrayList<Integer> out = new ArrayList<>();
+        SSLSessionContext sc = c.sessions();
+        for (byte[] id : Collections.list(sc.getIds())) {
+            SSLSession s = sc.getSession(id);
+            if (s != null) out.add(handle(s));
+        }
+        Collections.sort(out);
+        return out;
+    }
+
+    private ArrayList<SessionView> cache(int ctx) {
+        Context c = contexts.get(ctx);
+        ArrayList<SessionView> out = new ArrayList<>();
+        if (c != null) for (int h : cached(c)) out.add(view(h));
+        return out;
+    }
+
+    private Hosted.Snapshot look() {
+        HashMap<Integer, Integer> engineSessions = new HashMap<>();
+        HashMap<Integer, Integer> calls = new HashMap<>();
+        for (Map.Entry<Integer, SSLEngine> e : engines.entrySet()) {
+            SSLSession s = e.getValue().getSession();
+            if (s != null && !NO_SESSION.equals(s.getCipherSuite())) engineSessions.put(e.getKey(), handle(s));
+            calls.put(e.getKey(), trustCalls.getOrDefault(e.getValue(), 0));
+        }
+        HashMap<Integer, ArrayList<Integer>> caches = new HashMap<>();
+        for (Map.Entry<Integer, Context> c : contexts.entrySet()) caches.put(c.getKey(), cached(c.getValue()));
+        HashMap<Integer, SessionView> views = new HashMap<>();
+        for (int h = 1; h <= sessions.size(); h++) views.put(h, view(h));
+        return new Hosted.Snapshot(engineSessions, caches, views, calls);
+    }
+
+    /** The probe's sessions are forgotten: session numbers start with the run's own. */
+    private int countTickets() {
+        int n = TicketProbe.count(this);
+        sessions.clear();
+        handles.clear();
+        ticketCount = n;
+        return n;
+    }
+
+    private boolean invalidate(int handle) {
+        if (handle < 1 || handle > sessions.size()) return false;
+        sessions.get(handle - 1).invalidate();
+        return true;
+    }
+}

@@ -1,0 +1,227 @@
+package sessionlab.stack.jsse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import sessionlab.event.Event;
+import sessionlab.scenario.Side;
+import sessionlab.stack.jsse.Hosted.SessionView;
+import sessionlab.stack.jsse.Hosted.Snapshot;
+
+/**
+ * Every SSLSession the run has seen and who holds a Java reference to it: an engine
+ * ({@code getSession()}), a context's cache ({@code getIds()}), a scenario variable. There are no
+ * counts (a Java reference is not counted) and no destruction (garbage collection is not
+ * observable), so {@code session.ref} carries a null count and {@code session.destroyed} never comes.
+ */
+final class Sessions {
+    /** A scenario name: the session it names, and whether it still holds its reference. */
+    static final class Var {
+        final String name;
+        final Tracked session;
+        boolean holds;
+
+        Var(String name, Tracked session) {
+            this.name = name;
+            this.session = session;
+            this.holds = session != null;
+        }
+    }
+
+    private final JsseRun run;
+    final List<Tracked> all = new ArrayList<>();
+    final Map<String, Var> variables = new LinkedHashMap<>();
+    private final Map<Host, Map<Integer, Tracked>> byHandle = new IdentityHashMap<>();
+    private final Map<Host, Snapshot> last = new IdentityHashMap<>();
+    private final Map<Host, Set<Integer>> tickets = new IdentityHashMap<>();
+    private final Map<JsseContext, List<Tracked>> caches = new HashMap<>();
+
+    Sessions(JsseRun run) {
+        this.run = run;
+    }
+
+    void arrivedAsTicket(Host h, int handle) {
+        tickets.computeIfAbsent(h, k -> new HashSet<>()).add(handle);
+        Tracked t = byHandle.getOrDefault(h, Map.of()).get(handle);
+        if (t != null) t.ticket = true;
+    }
+
+    /** The session an engine holds now, as of the last look. */
+    Tracked sessionOf(End e) {
+        Snapshot s = last.get(e.host());
+        Integer h = s == null ? null : s.engineSessions().get(e.engine);
+        return h == null ? null : byHandle.get(e.host()).get(h);
+    }
+
+    int trustCalls(End e) {
+        Snapshot s = last.get(e.host());
+        return s == null ? 0 : s.trustCalls().getOrDefault(e.engine, 0);
+    }
+
+    List<Tracked> cached(JsseContext c) {
+        return caches.getOrDefault(c, List.of());
+    }
+
+    // ---- observation ----
+
+    /** Looks at every host, then reports new sessions, cache moves, holders and states, in that order. */
+    void observe(Activity a) {
+        for (Host h : run.hosts()) {
+            Snapshot s = h.call(new Hosted.Look());
+            last.put(h, s);
+            discover(h, s, a);
+        }
+        for (JsseContext c : run.contexts()) watchCache(c, a);
+        holders();
+        for (Tracked t : all) state(t, a);
+    }
+
+    private void discover(Host h, Snapshot s, Activity a) {
+        Map<Integer, Tracked> known = byHandle.computeIfAbsent(h, k -> new HashMap<>());
+        for (int handle = 1; handle <= s.sessions().size(); handle++) {
+            Tracked t = known.get(handle);
+            if (t == null) {
+                JsseContext home = null;
+                String side = null;
+                End engineEnd = null;
+                for (Map.Entry<Integer, Integer> es : s.engineSessions().entrySet()) {
+                    End e = run.endOf(es.getKey());
+                    if (es.getValue() == handle && e != null) {
+                        home = e.ctx;
+                        side = e.side == Side.CLIENT ? "client" : "server";
+                        engineEnd = e;
+                    }
+                }
+                for (Map.Entry<Integer, ArrayList<Integer>> cs : s.caches().entrySet()) {
+                    JsseContext c = run.contextOf(cs.getKey());
+                    if (home == null && c != null && cs.getValue().contains(handle)) {
+                        home = c;
+                        side = c.server() ? "server" : "client";
+                    }
+                }
+                if (home == null) continue; // seen by no engine or cache of this run (e.g. the ticket probe's)
+                t = new Tracked(all.size() + 1, h, handle, side, run.clock.now(), home);
+                t.ticket = tickets.getOrDefault(h, Set.of()).contains(handle);
+                if (engineEnd != null && engineEnd.tls12Ticket != null) t.tls12Ticket = engineEnd.tls12Ticket;
+                known.put(handle, t);
+                all.add(t);
+                run.sink.emit(new Event.SessionCreated(t.number, side, null, a.description()));
+            }
+            t.view = s.sessions().get(handle);
+        }
+    }
+
+    private void watchCache(JsseContext c, Activity a) {
+        Snapshot s = last.get(c.host);
+        List<Integer> handles = c.freed || s == null ? List.of() : s.caches().getOrDefault(c.id, new ArrayList<>());
+        List<Tracked> now = new ArrayList<>();
+        for (int h : handles) {
+            Tracked t = byHandle.get(c.host).get(h);
+            if (t != null) now.add(t);
+        }
+        List<Tracked> before = caches.getOrDefault(c, List.of());
+        Set<Tracked> after = new HashSet<>(now);
+        int inserted = (int) now.stream().filter(t -> !before.contains(t)).count();
+        int size = before.size();
+        for (Tracked t : before) {
+            if (after.contains(t)) continue;
+            String reason = Reasons.cacheRemoval(a, c, t, inserted > 0 && before.size() >= c.cacheSize && c.cacheSize > 0);
+            t.cache = null;
+            t.removedReason = reason;
+            if ("single-use".equals(reason) && a.end() != null) t.spentBy = a.end().conn.name;
+            run.sink.emit(new Event.CacheRemove(c.name, t.number, reason, --size));
+        }
+        for (Tracked t : now) {
+            if (before.contains(t)) continue;
+            t.cache = c.name;
+            run.sink.emit(new Event.CacheInsert(c.name, t.number, ++size));
+        }
+        caches.put(c, now);
+    }
+
+    private void holders() {
+        Map<Tracked, Set<String>> now = new HashMap<>();
+        for (Map.Entry<Host, Snapshot> hs : last.entrySet()) {
+            for (Map.Entry<Integer, Integer> es : hs.getValue().engineSessions().entrySet()) {
+                End e = run.endOf(es.getKey());
+                Tracked t = byHandle.get(hs.getKey()).get(es.getValue());
+                if (e != null && !e.freed && t != null) now.computeIfAbsent(t, k -> new TreeSet<>()).add("engine " + e.display());
+            }
+        }
+        for (Map.Entry<JsseContext, List<Tracked>> c : caches.entrySet()) {
+            for (Tracked t : c.getValue()) now.computeIfAbsent(t, k -> new TreeSet<>()).add("cache " + c.getKey().name);
+        }
+        for (Var v : variables.values()) {
+            if (v.holds && v.session != null) now.computeIfAbsent(v.session, k -> new TreeSet<>()).add("var " + v.name);
+        }
+        for (Tracked t : all) {
+            Set<String> n = now.getOrDefault(t, Set.of());
+            for (String h : t.holders) if (!n.contains(h)) run.sink.emit(new Event.SessionRef(t.number, h, -1, null));
+            for (String h : n) if (!t.holders.contains(h)) run.sink.emit(new Event.SessionRef(t.number, h, 1, null));
+            t.holders = new TreeSet<>(n);
+        }
+    }
+
+    /**
+     * Resumable, as far as the public API tells: valid, still cached where JSSE would look for it
+     * (a client offers only what its cache holds for the peer; a stateful server accepts only what
+     * its cache holds), and holding something to resume with: a TLS 1.3 client session must have
+     * arrived as a ticket, any other needs a session id.
+     */
+    boolean resumable(Tracked t) {
+        SessionView v = t.view;
+        if (v == null || !v.valid()) return false;
+        if ("server".equals(t.side)) return v.id().length > 0 && (t.home.stateless || t.cache != null);
+        if (t.cache == null) return false;
+        return "TLSv1.3".equals(v.protocol()) ? t.ticket : v.id().length > 0;
+    }
+
+    private void state(Tracked t, Activity a) {
+        if (t.view == null) return;
+        boolean resumable = resumable(t);
+        boolean changed = !t.stateShown || resumable != t.resumable;
+        boolean flag = t.stateShown && resumable != t.resumable;
+        if (!changed) return;
+        t.stateShown = true;
+        t.resumable = resumable;
+        int ticketLength = t.tls12Ticket != null ? (int) t.tls12Ticket[1] : t.ticket ? -1 : 0;
+        long hint = t.tls12Ticket != null ? t.tls12Ticket[0] : 0;
+        run.sink.emit(new Event.SessionState(t.number, t.side, HexFormat.of().formatHex(t.view.id()), resumable, t.version(),
+                ticketLength, hint, t.view.timeoutSeconds(), t.createdAt));
+        if (!flag) return;
+        String reason = resumable ? Reasons.becameResumable(t, a) : Reasons.notResumable(t, a);
+        if (!resumable) {
+            t.flagReason = reason;
+            t.flagLine = run.line;
+        }
+        run.sink.emit(new Event.SessionFlag(t.number, resumable, reason));
+    }
+
+    // ---- variables ----
+
+    void bind(String name, Tracked s, String how) {
+        variables.put(name, new Var(name, s));
+        run.sink.emit(new Event.VariableBound(name, s == null ? null : s.number, s != null, how));
+    }
+
+    /** SSL_SESSION_free: the scenario drops its Java reference; the name stays, the object may live on. */
+    String drop(Var v) {
+        if (!v.holds) return "nothing to drop: '" + v.name + "' holds no reference any more";
+        v.holds = false;
+        run.sink.emit(new Event.VariableBound(v.name, v.session.number, false,
+                "SSL_SESSION_free(" + v.name + "): the scenario dropped its Java reference"));
+        return "the reference is dropped; the garbage collector frees the object once nothing else refers to it";
+    }
+
+    /** A client session's issuing connection: the one whose fake peer port it carries. */
+    Conn issuedBy(Tracked t) {
+        return t.view == null ? null : run.connectionOnPort(t.view.peerPort());
+    }
+}
