@@ -36,9 +36,16 @@ public final class Link {
         for (Direction d : Direction.values()) queues.put(d, new ArrayDeque<>());
     }
 
-    /** What the fault hook did to the last chunk sent. */
+    private String lastFaultDescription;
+
+    /** What the fault hook did to the last record sent. */
     public WireFaults.Fault lastFault() {
         return lastFault;
+    }
+
+    /** The last record's fault in words, for a {@code wire-fault} error event; null if it was delivered. */
+    public String lastFaultDescription() {
+        return lastFaultDescription;
     }
 
     public long latencyMs() {
@@ -47,8 +54,16 @@ public final class Link {
 
     /** Puts bytes on the wire now; returns what is in flight (with its arrival time). */
     public InFlight send(Direction d, byte[] bytes) {
-        int index = sent.merge(d, 1, Integer::sum) - 1;
-        lastFault = faults.on(conn, d, index);
+        int index = sent.merge(d, 1, Integer::sum);
+        lastFault = faults.on(conn, d, index, bytes.length > 0 ? bytes[0] & 0xff : -1);
+        String record = "record " + index + " (" + d.arrow() + ") of " + conn;
+        lastFaultDescription = switch (lastFault) {
+            case DELIVER -> null;
+            case DROP -> "the fault hook dropped " + record + ": it never arrives";
+            case CORRUPT -> "the fault hook corrupted " + record + ": its last byte was flipped in transit";
+            case CUT -> "the fault hook cut the link of " + conn + " at " + record
+                    + ": the cable was cut, this record and everything after it are lost";
+        };
         byte[] payload = bytes;
         if (lastFault == WireFaults.Fault.CORRUPT && bytes.length > 0) {
             payload = bytes.clone();

@@ -47,6 +47,7 @@ public final class RecordTap {
             Link.InFlight f = link.send(d, r.raw());
             sink.accept(new Event.WireRecord(conn, d.arrow(), f.sentAt(), f.arrivesAt(), r.contentType(), r.raw().length,
                     dr.encrypted(), label, messages, HexFormat.of().formatHex(r.raw())));
+            if (link.lastFaultDescription() != null) sink.accept(new Event.Error(null, "wire-fault", link.lastFaultDescription()));
         }
         return out;
     }

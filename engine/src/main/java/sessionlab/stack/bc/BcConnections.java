@@ -53,7 +53,7 @@ final class BcConnections {
         String offerName = op.session().map(r -> r.name()).orElse(null);
         BcSession offer = offerName == null ? null : run.sessionCalls.live(offerName, "connect(..., session=)");
         long latency = op.latency().map(Duration::toMillis).orElse(DEFAULT_LATENCY_MS);
-        BcConnection c = new BcConnection(name, new WireDriver(name, run.clock, new Link(run.clock, latency), run.faults, run.sink::emit));
+        BcConnection c = new BcConnection(name, new WireDriver(name, run.clock, new Link(run.clock, latency, name, run.faults), run.sink::emit));
         c.client = BcEndpoint.client(name, cctx, run.env, offer == null ? null : offer.tls);
         c.server = BcEndpoint.server(name, sctx, run.env);
         run.connections.put(name, c);

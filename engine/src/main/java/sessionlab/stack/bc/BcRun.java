@@ -20,6 +20,7 @@ import sessionlab.scenario.Value;
 import sessionlab.stack.StackException;
 import sessionlab.stack.StackRun;
 import sessionlab.wire.VirtualClock;
+import sessionlab.wire.WireFaults;
 
 /**
  * One scenario run on Bouncy Castle's bctls. Handshakes are real bctls handshakes; what bctls does is

@@ -16,6 +16,7 @@ import sessionlab.stack.StackException;
 import sessionlab.stack.StackRun;
 import sessionlab.stack.TlsStack;
 import sessionlab.wire.VirtualClock;
+import sessionlab.wire.WireFaults;
 
 /** Bouncy Castle's bctls low-level TLS API (TlsClientProtocol / TlsServerProtocol), non-blocking, in this JVM. */
 public final class BcStack implements TlsStack {

@@ -30,18 +30,14 @@ final class WireDriver {
     private final String conn;
     private final VirtualClock clock;
     private final RecordTap tap;
-    private final WireFaults faults;
-    private final Consumer<Event> sink;
     private final Map<Direction, RecordSplitter> outgoing = new EnumMap<>(Direction.class);
     private final Map<Direction, RecordSplitter> arriving = new EnumMap<>(Direction.class);
-    private final Map<Direction, Integer> delivered = new EnumMap<>(Direction.class);
 
-    WireDriver(String conn, VirtualClock clock, Link link, WireFaults faults, Consumer<Event> sink) {
+    /** {@code link} carries the test's fault hook, if any: faults happen on the wire, not here. */
+    WireDriver(String conn, VirtualClock clock, Link link, Consumer<Event> sink) {
         this.conn = conn;
         this.clock = clock;
         this.tap = new RecordTap(conn, link, sink);
-        this.faults = faults;
-        this.sink = sink;
         for (Direction d : Direction.values()) {
             outgoing.put(d, new RecordSplitter());
             arriving.put(d, new RecordSplitter());
@@ -84,24 +80,7 @@ final class WireDriver {
             return true;
         }
         for (TlsRecord r : records) {
-            int index = delivered.merge(d, 1, Integer::sum);
             byte[] copy = r.raw().clone(); // bctls decrypts in place: the wire keeps its own bytes
-            switch (faults.at(conn, d, index)) {
-                case DELIVER -> { }
-                case DROP -> {
-                    fault(d, index, "dropped in transit: the receiver never sees it");
-                    continue;
-                }
-                case CORRUPT -> {
-                    copy[copy.length - 1] ^= 0x01;
-                    fault(d, index, "corrupted in transit: one bit of its last byte flipped");
-                }
-                case CUT -> {
-                    link().cut();
-                    fault(d, index, "the cable was cut: this record and everything after it are lost");
-                    return true;
-                }
-            }
             if (e.failure() != null) continue; // a failed end reads nothing more
             try {
                 e.receive(copy);
@@ -114,9 +93,6 @@ final class WireDriver {
         return true;
     }
 
-    private void fault(Direction d, int index, String what) {
-        sink.accept(new Event.Error(null, "wire-fault", conn + " " + d.arrow() + " record " + index + " " + what));
-    }
 
     static String describe(Throwable t) {
         String m = t.getMessage();

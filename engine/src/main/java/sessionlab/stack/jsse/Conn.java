@@ -33,7 +33,6 @@ final class Conn {
     ServerHelloInfo serverHello;
     long sentToClient;
     int ticketsSent;
-    int recordsSent;
 
     Conn(String name, int port, Link link, RecordTap tap) {
         this.name = name;

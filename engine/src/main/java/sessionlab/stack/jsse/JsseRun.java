@@ -21,6 +21,7 @@ import sessionlab.stack.StackException;
 import sessionlab.stack.StackRun;
 import sessionlab.wire.Link;
 import sessionlab.wire.RecordTap;
+import sessionlab.wire.WireFaults;
 import sessionlab.wire.VirtualClock;
 
 /**
@@ -34,7 +35,7 @@ final class JsseRun implements StackRun {
     static final int FIRST_PORT = 10001;
     final EventSink sink;
     final VirtualClock clock;
-    final WireFault fault;
+    final WireFaults fault;
     final Sessions sessions = new Sessions(this);
     final Pump pump = new Pump(this);
     final Map<String, JsseContext> contexts = new HashMap<>();
@@ -54,7 +55,7 @@ final class JsseRun implements StackRun {
     private int nextPort = FIRST_PORT;
     private int anonymous;
 
-    JsseRun(EventSink sink, VirtualClock clock, Hosted.Init credentials, int localTickets, WireFault fault) {
+    JsseRun(EventSink sink, VirtualClock clock, Hosted.Init credentials, int localTickets, WireFaults fault) {
         this.sink = sink;
         this.clock = clock;
         this.fault = fault;
@@ -103,10 +104,6 @@ final class JsseRun implements StackRun {
             else if (after && c.port == issuer.port && c.client.handshakeDone && !c.resumedOnWire()) found = c;
         }
         return found;
-    }
-
-    void faultEvent(String message) {
-        sink.emit(new Event.Error(line, "wire-fault", message));
     }
 
     void observe(Activity.Kind kind, String what, End end) {
@@ -210,7 +207,7 @@ final class JsseRun implements StackRun {
             port = nextPort++;
         }
         long latency = op.latency().map(Duration::toMillis).orElse(DEFAULT_LATENCY_MS);
-        Link link = new Link(clock, latency);
+        Link link = new Link(clock, latency, name, fault);
         Conn c = new Conn(name, port, link, new RecordTap(name, link, sink::emit));
         c.client = new End(c, sessionlab.scenario.Side.CLIENT, cctx, ++nextId);
         c.server = new End(c, sessionlab.scenario.Side.SERVER, sctx, ++nextId);

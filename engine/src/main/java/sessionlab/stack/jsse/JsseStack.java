@@ -1,5 +1,7 @@
 package sessionlab.stack.jsse;
 
+import sessionlab.wire.WireFaults;
+
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.util.EnumSet;
@@ -24,14 +26,14 @@ public final class JsseStack implements TlsStack {
     private static Integer localTickets;
 
     private final DemoPki pki;
-    private final WireFault fault;
+    private final WireFaults fault;
 
     public JsseStack(DemoPki pki) {
-        this(pki, WireFault.NONE);
+        this(pki, WireFaults.NONE);
     }
 
     /** With a fault hook on every connection's wire (tests, demonstrations of broken connections). */
-    public JsseStack(DemoPki pki, WireFault fault) {
+    public JsseStack(DemoPki pki, WireFaults fault) {
         this.pki = pki;
         this.fault = fault;
     }

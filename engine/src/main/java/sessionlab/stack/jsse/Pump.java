@@ -195,9 +195,9 @@ final class Pump {
         return e.inboundDone ? "1 (close_notify sent and received)" : "0 (close_notify sent; the peer's not yet received)";
     }
 
-    /** A wire record the fault hook corrupted past decoding: still sent, shown raw. */
+    /** A wire record the decoder cannot read: still sent, shown raw. */
     static Event.WireRecord undecodable(Conn c, Direction d, Link.InFlight f, TlsRecord r) {
         return new Event.WireRecord(c.name, d.arrow(), f.sentAt(), f.arrivesAt(), r.contentType(), r.raw().length, false,
-                "undecodable (corrupted by the fault hook)", List.of(), HexFormat.of().formatHex(r.raw()));
+                "undecodable", List.of(), HexFormat.of().formatHex(r.raw()));
     }
 }

@@ -15,8 +15,8 @@ import sessionlab.wire.ServerHelloInfo;
 import sessionlab.wire.TlsRecord;
 
 /**
- * Puts what an engine wrapped on the connection's wire, record by record (through the fault hook
- * and {@link sessionlab.wire.RecordTap}), and keeps the evidence the plaintext gives: the
+ * Puts what an engine wrapped on the connection's wire, record by record (through
+ * {@link sessionlab.wire.RecordTap}), and keeps the evidence the plaintext gives: the
  * ClientHello's offer, the ServerHello's answer, TLS 1.2 tickets. Also counts tickets as they reach
  * the client: TLS 1.2 ones when the client has unwrapped past their record, TLS 1.3 ones as new
  * entries of the client's cache for this connection's peer port.
@@ -32,26 +32,7 @@ final class WireTap {
         Conn c = e.conn;
         Direction d = e.sends();
         for (TlsRecord r : c.splitter(d).feed(bytes)) {
-            int index = ++c.recordsSent;
-            WireFault.Action action = run.fault.decide(c.name, d.arrow(), index, r.contentType());
-            byte[] raw = r.raw();
-            switch (action) {
-                case DROP -> {
-                    run.faultEvent("the fault hook dropped record " + index + " (" + d.arrow() + ") of " + c.name);
-                    continue;
-                }
-                case CUT -> {
-                    c.link.cut();
-                    run.faultEvent("the fault hook cut the link of " + c.name + " at record " + index + " (" + d.arrow() + ")");
-                    continue;
-                }
-                case CORRUPT -> {
-                    raw = raw.clone();
-                    raw[raw.length - 1] ^= 0x5a;
-                    run.faultEvent("the fault hook corrupted record " + index + " (" + d.arrow() + ") of " + c.name);
-                }
-                case PASS -> { }
-            }
+            byte[] raw = r.raw(); // faults, if a test set any, happen on the link itself
             List<DecodedRecord> decoded;
             try {
                 decoded = c.tap.send(d, raw, List.of(encryptedLabel));

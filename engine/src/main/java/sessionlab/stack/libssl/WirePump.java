@@ -69,10 +69,7 @@ final class WirePump {
             Link.InFlight f = link.send(e.sends(), r.raw());
             sink.emit(new Event.WireRecord(e.conn.name, e.sends().arrow(), f.sentAt(), f.arrivesAt(), r.contentType(),
                     r.raw().length, d.encrypted(), label, messages, HexFormat.of().formatHex(r.raw())));
-            if (link.lastFault() != sessionlab.wire.WireFaults.Fault.DELIVER) {
-                sink.emit(new Event.Error(null, "wire-fault", "the test's fault hook did " + link.lastFault().name().toLowerCase(java.util.Locale.ROOT)
-                        + " to this record (" + e.conn.name + " " + e.sends().arrow() + " " + label + ")"));
-            }
+            if (link.lastFaultDescription() != null) sink.emit(new Event.Error(null, "wire-fault", link.lastFaultDescription()));
         }
         return records.size();
     }

@@ -1,5 +1,7 @@
 package sessionlab.stack.bc;
 
+import sessionlab.wire.WireFaults;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import sessionlab.event.Event;
-import sessionlab.stack.bc.WireFaults.Fault;
+import sessionlab.wire.WireFaults;
+import sessionlab.wire.WireFaults.Fault;
 import sessionlab.wire.Direction;
 
 /**
@@ -23,7 +24,7 @@ class BcWireFaultTest {
 
     /** Faults the {@code index}-th record reaching the receiver in {@code direction} of c1 only. */
     private static WireFaults on(Direction direction, int index, Fault fault) {
-        return (conn, d, i) -> conn.equals("c1") && d == direction && i == index ? fault : Fault.DELIVER;
+        return (conn, d, i, type) -> conn.equals("c1") && d == direction && i == index ? fault : Fault.DELIVER;
     }
 
     private static BcLab run(String source, WireFaults faults) {

@@ -1,5 +1,7 @@
 package sessionlab.stack.bc;
 
+import sessionlab.wire.WireFaults;
+
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,7 @@ final class InteropBench {
     /** Starts both ends and runs the handshake to its end (or failure) on the shared virtual clock. */
     Connection connect(WireEnd c, WireEnd s) {
         String name = "c" + (++count);
-        WireDriver driver = new WireDriver(name, clock, new Link(clock, 25), WireFaults.NONE, sink::emit);
+        WireDriver driver = new WireDriver(name, clock, new Link(clock, 25), sink::emit);
         if (c instanceof BcEndpoint b) b.start();
         if (s instanceof BcEndpoint b) b.start();
         driver.drain(c);

@@ -1,5 +1,7 @@
 package sessionlab.stack.jsse;
 
+import sessionlab.wire.WireFaults;
+
 import java.util.List;
 import sessionlab.event.Event;
 import sessionlab.event.EventLog;
@@ -15,10 +17,10 @@ record JsseLab(RunResult result) {
     static final DemoPki PKI = DemoPki.generate();
 
     static JsseLab run(String source) {
-        return run(source, WireFault.NONE);
+        return run(source, WireFaults.NONE);
     }
 
-    static JsseLab run(String source, WireFault fault) {
+    static JsseLab run(String source, WireFaults fault) {
         try {
             return new JsseLab(ScenarioRunner.run(ScenarioParser.parse("test.lab", source), new JsseStack(PKI, fault), new EventLog()));
         } catch (ScenarioException e) {

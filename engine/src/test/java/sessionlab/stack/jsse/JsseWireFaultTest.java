@@ -1,5 +1,8 @@
 package sessionlab.stack.jsse;
 
+import sessionlab.wire.WireFaults;
+import sessionlab.wire.WireFaults.Fault;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
@@ -19,14 +22,14 @@ class JsseWireFaultTest {
             """;
 
     /** The n-th record (from 1) of the given direction whose content type is 23 (protected). */
-    private static WireFault protectedRecord(String direction, int n, WireFault.Action action) {
+    private static WireFaults protectedRecord(String direction, int n, Fault action) {
         int[] seen = {0};
-        return (conn, d, index, type) -> d.equals(direction) && type == 23 && ++seen[0] == n ? action : WireFault.Action.PASS;
+        return (conn, d, index, type) -> d.arrow().equals(direction) && type == 23 && ++seen[0] == n ? action : Fault.DELIVER;
     }
 
     @Test
     void aCorruptedServerFlightEndsWithTheClientsAlertAndAFailedHandshake() {
-        JsseLab lab = JsseLab.run(CONNECT, protectedRecord("s>c", 1, WireFault.Action.CORRUPT));
+        JsseLab lab = JsseLab.run(CONNECT, protectedRecord("s>c", 1, Fault.CORRUPT));
         Event.Error failed = lab.failureAt(3);
         assertThat(failed.kind()).isEqualTo("handshake-failed");
         assertThat(failed.message()).contains("c1");
@@ -40,14 +43,14 @@ class JsseWireFaultTest {
 
     @Test
     void aDroppedClientHelloStallsAndIsReportedAsAFailedHandshake() {
-        JsseLab lab = JsseLab.run(CONNECT, (conn, d, index, type) -> index == 1 ? WireFault.Action.DROP : WireFault.Action.PASS);
+        JsseLab lab = JsseLab.run(CONNECT, (conn, d, index, type) -> index == 1 ? Fault.DROP : Fault.DELIVER);
         assertThat(lab.failureAt(3).message()).contains("stalled");
         assertThat(lab.events(Event.RunFinished.class)).hasSize(1);
     }
 
     @Test
     void aCutLinkEndsTheHandshakeWithAnError() {
-        JsseLab lab = JsseLab.run(CONNECT, (conn, d, index, type) -> index == 3 ? WireFault.Action.CUT : WireFault.Action.PASS);
+        JsseLab lab = JsseLab.run(CONNECT, (conn, d, index, type) -> index == 3 ? Fault.CUT : Fault.DELIVER);
         assertThat(lab.failureAt(3).kind()).isEqualTo("handshake-failed");
         assertThat(lab.events(Event.Error.class)).anySatisfy(e -> assertThat(e.message()).contains("cut the link"));
     }
@@ -60,7 +63,7 @@ class JsseWireFaultTest {
                 c1 = connect(client, server)
                 SSL_read(c1)
                 expect tickets_received(c1) == 0
-                """, protectedRecord("s>c", 2, WireFault.Action.CORRUPT));
+                """, protectedRecord("s>c", 2, Fault.CORRUPT));
         assertThat(lab.events(Event.WireRecord.class)).filteredOn(w -> w.label().contains("NewSessionTicket")).hasSize(1);
         assertThat(lab.events(Event.Return.class)).filteredOn(r -> r.function().equals("SSL_read"))
                 .singleElement().satisfies(r -> assertThat(r.result()).startsWith("-1 ("));

@@ -25,13 +25,13 @@ class LibsslWireFaultTest {
             """;
 
     private static Lab run(Direction direction, int index, Fault fault) throws Exception {
-        WireFaults faults = (conn, d, i) -> d == direction && i == index ? fault : Fault.DELIVER;
+        WireFaults faults = (conn, d, i, type) -> d == direction && i == index ? fault : Fault.DELIVER;
         return new Lab(ScenarioRunner.run(ScenarioParser.parse("f.lab", LESSON), new LibsslStack(PKI, faults), new EventLog()));
     }
 
     @Test
     void aDroppedServerHelloEndsTheConnectWithAnErrorInsteadOfWaitingForever() throws Exception {
-        Lab lab = run(Direction.SERVER_TO_CLIENT, 0, Fault.DROP);
+        Lab lab = run(Direction.SERVER_TO_CLIENT, 1, Fault.DROP);
         assertThat(lab.events(Event.Error.class)).extracting(Event.Error::kind).contains("wire-fault", "handshake-failed");
         assertThat(lab.events(Event.Note.class)).hasSize(1);
         assertThat(lab.events(Event.RunFinished.class)).hasSize(1);
@@ -39,8 +39,8 @@ class LibsslWireFaultTest {
 
     @Test
     void aCorruptedEncryptedRecordFailsItsAuthenticationAndTheReceiverSaysSo() throws Exception {
-        // s>c record 2 is the first encrypted one (after ServerHello and ChangeCipherSpec)
-        Lab lab = run(Direction.SERVER_TO_CLIENT, 2, Fault.CORRUPT);
+        // s>c record 3 is the first encrypted one (after ServerHello and ChangeCipherSpec)
+        Lab lab = run(Direction.SERVER_TO_CLIENT, 3, Fault.CORRUPT);
         Event.Error failed = lab.events(Event.Error.class).stream().filter(e -> e.kind().equals("handshake-failed")).findFirst().orElseThrow();
         assertThat(failed.message()).contains("c1:").containsIgnoringCase("bad record mac");
         assertThat(lab.events(Event.HandshakeMessage.class)).anySatisfy(m -> assertThat(m.name()).contains("bad_record_mac"));
@@ -48,7 +48,7 @@ class LibsslWireFaultTest {
 
     @Test
     void aCutCableEndsTheConnectWithAnError() throws Exception {
-        Lab lab = run(Direction.CLIENT_TO_SERVER, 1, Fault.CUT);
+        Lab lab = run(Direction.CLIENT_TO_SERVER, 2, Fault.CUT);
         assertThat(lab.events(Event.Error.class)).extracting(Event.Error::kind).contains("wire-fault", "handshake-failed");
         assertThat(lab.events(Event.Error.class).stream().filter(e -> e.kind().equals("handshake-failed")).findFirst().orElseThrow().message())
                 .contains("stalled");
