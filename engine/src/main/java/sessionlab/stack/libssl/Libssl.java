@@ -59,15 +59,15 @@ public final class Libssl {
             SSL_new, SSL_free, SSL_set_bio, SSL_set_connect_state, SSL_set_accept_state, SSL_do_handshake,
             SSL_get_error, SSL_read, SSL_write, SSL_shutdown, SSL_clear, SSL_set_session, SSL_get_session,
             SSL_get1_session, SSL_session_reused, SSL_version, SSL_get_current_cipher, SSL_CIPHER_get_name,
-            SSL_set1_host, SSL_ctrl, SSL_set_msg_callback, SSL_is_init_finished,
+            SSL_set1_host, SSL_ctrl, SSL_set_msg_callback,
             SSL_SESSION_new, SSL_SESSION_free, SSL_SESSION_up_ref, SSL_SESSION_is_resumable, SSL_SESSION_get_id,
             SSL_SESSION_set1_id, SSL_SESSION_get_time, SSL_SESSION_set_time, SSL_SESSION_get_timeout,
             SSL_SESSION_get0_ticket, SSL_SESSION_get_ticket_lifetime_hint, SSL_SESSION_get_protocol_version,
-            SSL_SESSION_set_protocol_version, SSL_SESSION_set_timeout, SSL_SESSION_set_ex_data,
+            SSL_SESSION_set_ex_data,
             BIO_new, BIO_s_mem, BIO_read, BIO_write, BIO_ctrl_pending, BIO_free, BIO_new_mem_buf, BIO_ctrl,
             PEM_read_bio_X509, PEM_read_bio_PrivateKey, X509_free, EVP_PKEY_free, X509_STORE_add_cert,
             CRYPTO_get_ex_new_index, ERR_get_error, ERR_error_string_n, ERR_clear_error,
-            OPENSSL_LH_doall_arg, OPENSSL_LH_num_items, OpenSSL_version, malloc_usable_size;
+            OPENSSL_LH_doall_arg, OpenSSL_version, malloc_usable_size;
 
     public Libssl(LibsslLoader.Loaded libs) {
         this.ssl = libs.ssl();
@@ -116,7 +116,6 @@ public final class Libssl {
         SSL_set1_host = s("SSL_set1_host", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
         SSL_ctrl = s("SSL_ctrl", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_INT, JAVA_LONG, ADDRESS));
         SSL_set_msg_callback = s("SSL_set_msg_callback", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
-        SSL_is_init_finished = s("SSL_is_init_finished", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         SSL_SESSION_new = s("SSL_SESSION_new", FunctionDescriptor.of(ADDRESS));
         SSL_SESSION_free = s("SSL_SESSION_free", FunctionDescriptor.ofVoid(ADDRESS));
         SSL_SESSION_up_ref = s("SSL_SESSION_up_ref", FunctionDescriptor.of(JAVA_INT, ADDRESS));
@@ -126,11 +125,9 @@ public final class Libssl {
         SSL_SESSION_get_time = s("SSL_SESSION_get_time", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
         SSL_SESSION_set_time = s("SSL_SESSION_set_time", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG));
         SSL_SESSION_get_timeout = s("SSL_SESSION_get_timeout", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
-        SSL_SESSION_set_timeout = s("SSL_SESSION_set_timeout", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG));
         SSL_SESSION_get0_ticket = s("SSL_SESSION_get0_ticket", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
         SSL_SESSION_get_ticket_lifetime_hint = s("SSL_SESSION_get_ticket_lifetime_hint", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
         SSL_SESSION_get_protocol_version = s("SSL_SESSION_get_protocol_version", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-        SSL_SESSION_set_protocol_version = s("SSL_SESSION_set_protocol_version", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         SSL_SESSION_set_ex_data = s("SSL_SESSION_set_ex_data", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
         BIO_new = c("BIO_new", FunctionDescriptor.of(ADDRESS, ADDRESS));
         BIO_s_mem = c("BIO_s_mem", FunctionDescriptor.of(ADDRESS));
@@ -151,7 +148,6 @@ public final class Libssl {
         ERR_error_string_n = c("ERR_error_string_n", FunctionDescriptor.ofVoid(JAVA_LONG, ADDRESS, JAVA_LONG));
         ERR_clear_error = c("ERR_clear_error", FunctionDescriptor.ofVoid());
         OPENSSL_LH_doall_arg = c("OPENSSL_LH_doall_arg", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
-        OPENSSL_LH_num_items = c("OPENSSL_LH_num_items", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
         OpenSSL_version = c("OpenSSL_version", FunctionDescriptor.of(ADDRESS, JAVA_INT));
         malloc_usable_size = LINKER.defaultLookup().find("malloc_usable_size")
                 .map(a -> LINKER.downcallHandle(a, FunctionDescriptor.of(JAVA_LONG, ADDRESS))).orElse(null);
@@ -216,7 +212,6 @@ public final class Libssl {
     public MemorySegment SSL_get1_session(MemorySegment s) { try { return (MemorySegment) SSL_get1_session.invokeExact(s); } catch (Throwable t) { throw rethrow(t); } }
     public int SSL_session_reused(MemorySegment s) { try { return (int) SSL_session_reused.invokeExact(s); } catch (Throwable t) { throw rethrow(t); } }
     public int SSL_version(MemorySegment s) { try { return (int) SSL_version.invokeExact(s); } catch (Throwable t) { throw rethrow(t); } }
-    public int SSL_is_init_finished(MemorySegment s) { try { return (int) SSL_is_init_finished.invokeExact(s); } catch (Throwable t) { throw rethrow(t); } }
     public String SSL_get_current_cipher_name(MemorySegment s) {
         try {
             MemorySegment c = (MemorySegment) SSL_get_current_cipher.invokeExact(s);
@@ -263,10 +258,8 @@ public final class Libssl {
     public long SSL_SESSION_get_time(MemorySegment s) { try { return (long) SSL_SESSION_get_time.invokeExact(s); } catch (Throwable t) { throw rethrow(t); } }
     public long SSL_SESSION_set_time(MemorySegment s, long tm) { try { return (long) SSL_SESSION_set_time.invokeExact(s, tm); } catch (Throwable t) { throw rethrow(t); } }
     public long SSL_SESSION_get_timeout(MemorySegment s) { try { return (long) SSL_SESSION_get_timeout.invokeExact(s); } catch (Throwable t) { throw rethrow(t); } }
-    public long SSL_SESSION_set_timeout(MemorySegment s, long tm) { try { return (long) SSL_SESSION_set_timeout.invokeExact(s, tm); } catch (Throwable t) { throw rethrow(t); } }
     public long SSL_SESSION_get_ticket_lifetime_hint(MemorySegment s) { try { return (long) SSL_SESSION_get_ticket_lifetime_hint.invokeExact(s); } catch (Throwable t) { throw rethrow(t); } }
     public int SSL_SESSION_get_protocol_version(MemorySegment s) { try { return (int) SSL_SESSION_get_protocol_version.invokeExact(s); } catch (Throwable t) { throw rethrow(t); } }
-    public int SSL_SESSION_set_protocol_version(MemorySegment s, int v) { try { return (int) SSL_SESSION_set_protocol_version.invokeExact(s, v); } catch (Throwable t) { throw rethrow(t); } }
 
     /** Stores a non-NULL marker at {@code idx}; the value itself means nothing. */
     public int SSL_SESSION_set_ex_data(MemorySegment s, int idx) { try { return (int) SSL_SESSION_set_ex_data.invokeExact(s, idx, MemorySegment.ofAddress(1)); } catch (Throwable t) { throw rethrow(t); } }
@@ -296,7 +289,6 @@ public final class Libssl {
         try { return (int) CRYPTO_get_ex_new_index.invokeExact(classIndex, 0L, MemorySegment.NULL, newFn, dupFn, freeFn); } catch (Throwable t) { throw rethrow(t); }
     }
     public void OPENSSL_LH_doall_arg(MemorySegment lh, MemorySegment fn, MemorySegment arg) { try { OPENSSL_LH_doall_arg.invokeExact(lh, fn, arg); } catch (Throwable t) { throw rethrow(t); } }
-    public long OPENSSL_LH_num_items(MemorySegment lh) { try { return (long) OPENSSL_LH_num_items.invokeExact(lh); } catch (Throwable t) { throw rethrow(t); } }
     public String OpenSSL_version() { try { return cstring((MemorySegment) OpenSSL_version.invokeExact(0)); } catch (Throwable t) { throw rethrow(t); } }
     public long malloc_usable_size(MemorySegment p) {
         if (malloc_usable_size == null) return -1;

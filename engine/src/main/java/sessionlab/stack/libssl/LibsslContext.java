@@ -26,7 +26,6 @@ final class LibsslContext {
     Map<String, Long> stats = Map.of();
     /** The same counters as read, to compare cheaply at every observation. */
     long[] rawStats = new long[0];
-    long lastNumber = -1;
     /** When the scenario freed it (a "server restart" makes its tickets unreadable). */
     long freedSeq = -1;
     int freedLine;

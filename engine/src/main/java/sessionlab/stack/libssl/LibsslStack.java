@@ -80,12 +80,6 @@ public final class LibsslStack implements TlsStack {
         return c;
     }
 
-    /** What the start-up probe found: where the reference count and the cache links are. */
-    public String layoutReport() {
-        Native n = Native.INSTANCE;
-        return n.layout == null ? "not loaded" : n.layout.report;
-    }
-
     @Override
     public StackRun open(EventSink sink, VirtualClock clock) throws StackException {
         Native n = Native.INSTANCE;
