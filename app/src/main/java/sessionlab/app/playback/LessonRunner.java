@@ -33,6 +33,22 @@ public final class LessonRunner {
         this.stacks = stacks;
     }
 
+    /** File work that may be slow (exports of long runs): on the same executor, never the FX thread. */
+    @FunctionalInterface
+    public interface IoTask {
+        void run() throws java.io.IOException;
+    }
+
+    public CompletableFuture<Void> io(IoTask task) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                task.run();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, executor);
+    }
+
     public CompletableFuture<Outcome> run(String file, String source, String stackOverride) {
         return CompletableFuture.supplyAsync(() -> runNow(file, source, stackOverride), executor);
     }

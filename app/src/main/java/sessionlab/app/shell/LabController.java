@@ -56,6 +56,21 @@ public final class LabController {
         file.set(path);
     }
 
+    /**
+     * Runs slow file work off the FX thread; {@code done} or {@code failed} (with the problem's
+     * message) come back on the FX thread.
+     */
+    public void inBackground(LessonRunner.IoTask task, Runnable done, java.util.function.Consumer<String> failed) {
+        runner.io(task).whenCompleteAsync((v, error) -> {
+            if (error == null) done.run();
+            else {
+                Throwable root = error;
+                while (root.getCause() != null) root = root.getCause(); // past the future's and the unchecked wrappers
+                failed.accept(root.getMessage());
+            }
+        }, fx);
+    }
+
     /** Runs the current text; {@code toEnd} leaves the cursor at the end (interactive), else at the start. */
     public void run(boolean toEnd) {
         running.set(true);

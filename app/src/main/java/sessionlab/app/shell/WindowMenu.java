@@ -34,20 +34,18 @@ final class WindowMenu {
             try {
                 w.controller().save(f.toPath());
             } catch (IOException ex) {
-                w.script().setDiagnostics(java.util.List.of(new sessionlab.scenario.Diagnostic(
-                        new sessionlab.scenario.Position(f.toString(), 1, 1), "cannot save: " + ex.getMessage())));
+                problem(f.toPath(), "cannot save: " + ex.getMessage());
             }
         }));
         MenuItem export = new MenuItem("Export events (JSON Lines)\u2026");
         export.setOnAction(e -> chooser("Export the event log").map(c -> c.showSaveDialog(w.getScene().getWindow())).ifPresent(f -> {
             EventLog log = new EventLog();
             w.controller().playback().history().events().forEach(log::appendLogged);
-            try (Writer out = Files.newBufferedWriter(f.toPath(), StandardCharsets.UTF_8)) {
-                EventJson.write(log, out);
-            } catch (IOException ex) {
-                w.script().setDiagnostics(java.util.List.of(new sessionlab.scenario.Diagnostic(
-                        new sessionlab.scenario.Position(f.toString(), 1, 1), "cannot export: " + ex.getMessage())));
-            }
+            w.controller().inBackground(() -> {
+                try (Writer out = Files.newBufferedWriter(f.toPath(), StandardCharsets.UTF_8)) {
+                    EventJson.write(log, out);
+                }
+            }, () -> { }, problem -> problem(f.toPath(), "cannot export: " + problem));
         }));
         MenuItem capture = new MenuItem("Export capture for Wireshark\u2026");
         capture.setId("export-capture");
@@ -83,16 +81,19 @@ final class WindowMenu {
         c.setInitialFileName(base + CaptureExport.EXTENSION);
         java.io.File f = c.showSaveDialog(window);
         if (f == null) return;
-        try {
-            Path pcap = export.writeCapture(f.toPath());
-            if (export.hasKeyLog()) {
-                CaptureExport.Choice choice = KeyLogDialog.ask(export.question(CaptureExport.keyLogPath(pcap)), window);
-                export.writeKeyLog(pcap, choice);
-            }
-        } catch (IOException ex) {
-            w.script().setDiagnostics(java.util.List.of(new sessionlab.scenario.Diagnostic(
-                    new sessionlab.scenario.Position(f.toString(), 1, 1), "cannot export the capture: " + ex.getMessage())));
-        }
+        Path[] pcap = new Path[1];
+        // the capture is written off the FX thread; the question about the key log is asked on it
+        w.controller().inBackground(() -> pcap[0] = export.writeCapture(f.toPath()), () -> {
+            if (!export.hasKeyLog()) return;
+            CaptureExport.Choice choice = KeyLogDialog.ask(export.question(CaptureExport.keyLogPath(pcap[0])), window);
+            w.controller().inBackground(() -> export.writeKeyLog(pcap[0], choice), () -> { },
+                    problem -> problem(f.toPath(), "cannot export the key log: " + problem));
+        }, problem -> problem(f.toPath(), "cannot export the capture: " + problem));
+    }
+
+    private void problem(Path file, String message) {
+        w.script().setDiagnostics(java.util.List.of(new sessionlab.scenario.Diagnostic(
+                new sessionlab.scenario.Position(file.toString(), 1, 1), message)));
     }
 
     private java.util.Optional<FileChooser> chooser(String title) {
