@@ -30,11 +30,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TlsStack libssl = Stacks.standard().byName(stackName).orElse(null);
-        if (libssl == null || !libssl.availability().available()) {
-            System.err.println(stackName + " is not available" + (libssl == null ? "" : ": " + libssl.availability().detail()));
+        var problem = Stacks.standard().whyNot(stackName);
+        if (problem.isPresent()) {
+            System.err.println(problem.get());
             return 2;
         }
+        TlsStack libssl = Stacks.standard().byName(stackName).orElseThrow();
         DemoPki pki = DemoPki.generate();
         Scenario scenario = ScenarioParser.parse("bench.lab", scenario(n, stackName.equals("libssl")));
         System.out.printf("%s: %d TLS 1.3 handshakes + ticket reads per round, %d rounds after a warm-up%n", stackName, n, rounds);

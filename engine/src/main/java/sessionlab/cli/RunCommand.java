@@ -15,13 +15,11 @@ import sessionlab.event.EventJson;
 import sessionlab.event.EventLog;
 import sessionlab.export.Exporter;
 import sessionlab.run.RunResult;
-import sessionlab.run.ScenarioRunner;
 import sessionlab.run.Stacks;
 import sessionlab.scenario.Diagnostic;
 import sessionlab.scenario.Scenario;
 import sessionlab.scenario.ScenarioException;
 import sessionlab.scenario.ScenarioParser;
-import sessionlab.stack.TlsStack;
 
 @Command(name = "run", description = "Run a .lab scenario and print its timeline (exit 0 all passed, 1 an expectation failed, 2 bad file or error).")
 final class RunCommand implements Callable<Integer> {
@@ -73,17 +71,9 @@ final class RunCommand implements Callable<Integer> {
             return result.runs().isEmpty() ? 2 : result.runs().values().stream().mapToInt(RunResult::exitCode).max().orElse(0);
         }
         String name = stack != null ? stack : scenario.stack().orElse("libssl");
-        if (Stacks.PLANNED.containsKey(name)) {
-            System.err.println(file + ": stack " + name + ": " + Stacks.PLANNED.get(name));
-            return 2;
-        }
-        TlsStack s = Stacks.standard().byName(name).orElse(null);
-        if (s == null) {
-            System.err.println("unknown stack '" + name + "' (known: libssl, jsse, bc)");
-            return 2;
-        }
-        if (!s.availability().available()) {
-            System.err.println("stack " + name + " is not available here: " + s.availability().detail());
+        var problem = Stacks.standard().whyNot(name);
+        if (problem.isPresent()) {
+            System.err.println(file + ": " + problem.get());
             return 2;
         }
         EventLog log = new EventLog();
@@ -92,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
             if (json) out.println(EventJson.toLine(e));
             else timeline.print(e);
         });
-        RunResult r = ScenarioRunner.run(scenario, s, log);
+        RunResult r = Stacks.standard().run(scenario, name, log);
         if (events != null) {
             try (Writer w = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
                 EventJson.write(log, w);

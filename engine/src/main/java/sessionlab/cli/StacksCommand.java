@@ -17,7 +17,6 @@ final class StacksCommand implements Callable<Integer> {
                 System.out.printf("%-7s UNAVAILABLE %s%n          searched: %s%n", s.name(), a.detail(), String.join(", ", a.searched()));
             }
         }
-        Stacks.PLANNED.forEach((n, why) -> System.out.printf("%-7s not yet     %s%n", n, why));
         return 0;
     }
 }

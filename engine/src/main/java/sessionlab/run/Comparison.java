@@ -9,7 +9,6 @@ import sessionlab.event.Event;
 import sessionlab.event.EventLog;
 import sessionlab.event.LoggedEvent;
 import sessionlab.scenario.Scenario;
-import sessionlab.stack.TlsStack;
 
 /**
  * One lesson on several stacks, statement by statement: what each stack did on each line (resumed or
@@ -48,13 +47,13 @@ public final class Comparison {
         Map<String, RunResult> runs = new LinkedHashMap<>();
         Map<String, String> unavailable = new LinkedHashMap<>();
         for (String name : stackNames) {
-            TlsStack stack = stacks.byName(name).orElse(null);
-            if (stack == null || !stack.availability().available()) {
-                unavailable.put(name, stack == null ? Stacks.PLANNED.getOrDefault(name, "unknown stack") : stack.availability().detail());
+            var problem = stacks.whyNot(name);
+            if (problem.isPresent()) {
+                unavailable.put(name, problem.get());
                 cells.put(name, Map.of());
                 continue;
             }
-            RunResult r = ScenarioRunner.run(scenario, stack, new EventLog());
+            RunResult r = stacks.run(scenario, name, new EventLog());
             runs.put(name, r);
             cells.put(name, cellsOf(r.log().events(), lines));
         }

@@ -3,7 +3,9 @@ package sessionlab.run;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import sessionlab.event.EventLog;
 import sessionlab.pki.DemoPki;
+import sessionlab.scenario.Scenario;
 import sessionlab.stack.TlsStack;
 import sessionlab.stack.bc.BcStack;
 import sessionlab.stack.jsse.JsseStack;
@@ -15,8 +17,8 @@ public final class Stacks {
 
     public Stacks(DemoPki pki) {
         stacks.put("libssl", new LibsslStack(pki));
-        stacks.put("bc", new BcStack(pki));
         stacks.put("jsse", new JsseStack(pki));
+        stacks.put("bc", new BcStack(pki));
     }
 
     /** The demo PKI is made once per process (it is only for these local handshakes). */
@@ -36,6 +38,18 @@ public final class Stacks {
         return stacks.values();
     }
 
-    /** Names the language knows but this build does not run yet. */
-    public static final Map<String, String> PLANNED = Map.of();
+    /** Why the named stack cannot run here, or empty when it can. */
+    public Optional<String> whyNot(String name) {
+        TlsStack s = stacks.get(name);
+        if (s == null) return Optional.of("unknown stack '" + name + "' (known: " + String.join(", ", stacks.keySet()) + ")");
+        if (!s.availability().available()) return Optional.of("stack " + name + " is not available here: " + s.availability().detail());
+        return Optional.empty();
+    }
+
+    /** Runs a checked scenario on the named stack; {@link #whyNot} must have said it can run. */
+    public RunResult run(Scenario scenario, String name, EventLog log) {
+        String problem = whyNot(name).orElse(null);
+        if (problem != null) throw new IllegalArgumentException(problem);
+        return ScenarioRunner.run(scenario, stacks.get(name), log);
+    }
 }

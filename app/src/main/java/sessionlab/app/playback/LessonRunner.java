@@ -6,13 +6,11 @@ import java.util.concurrent.Executor;
 import sessionlab.app.model.History;
 import sessionlab.event.EventLog;
 import sessionlab.run.RunResult;
-import sessionlab.run.ScenarioRunner;
 import sessionlab.run.Stacks;
 import sessionlab.scenario.Diagnostic;
 import sessionlab.scenario.Scenario;
 import sessionlab.scenario.ScenarioException;
 import sessionlab.scenario.ScenarioParser;
-import sessionlab.stack.TlsStack;
 
 /**
  * Runs a lesson through the engine on an injected executor (never the FX thread) and hands back
@@ -61,14 +59,12 @@ public final class LessonRunner {
             return new Outcome.Rejected(file, source, e.diagnostics());
         }
         String name = stackOverride != null ? stackOverride : scenario.stack().orElse("libssl");
-        TlsStack stack = stacks.byName(name).orElse(null);
-        if (stack == null || !stack.availability().available()) {
-            String why = stack == null ? Stacks.PLANNED.getOrDefault(name, "unknown stack") : stack.availability().detail();
-            return new Outcome.Rejected(file, source, List.of(new Diagnostic(new sessionlab.scenario.Position(file, 1, 1),
-                    "stack " + name + " cannot run here: " + why)));
+        var problem = stacks.whyNot(name);
+        if (problem.isPresent()) {
+            return new Outcome.Rejected(file, source, List.of(new Diagnostic(new sessionlab.scenario.Position(file, 1, 1), problem.get())));
         }
         EventLog log = new EventLog();
-        RunResult result = ScenarioRunner.run(scenario, stack, log);
+        RunResult result = stacks.run(scenario, name, log);
         return new Outcome.Ran(file, source, new History(log.events()), result);
     }
 }
