@@ -1,7 +1,9 @@
 package sessionlab.stack.jsse;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -18,9 +20,10 @@ public final class BareSslEngineLoop {
 
     public static void run(DemoPki pki, int n) throws Exception {
         char[] pw = "bench".toCharArray();
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
+        // the engine's configuration (LocalHost): the default key and trust manager algorithms, SNI on
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(pki.serverKeyStore(pw), pw);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(pki.trustStore());
         SSLContext server = SSLContext.getInstance("TLS");
         server.init(kmf.getKeyManagers(), null, null);
@@ -34,6 +37,7 @@ public final class BareSslEngineLoop {
             SSLParameters p = c.getSSLParameters();
             p.setProtocols(new String[] {"TLSv1.3"});
             p.setEndpointIdentificationAlgorithm("HTTPS");
+            p.setServerNames(List.of(new SNIHostName("localhost")));
             c.setSSLParameters(p);
             SSLEngine s = server.createSSLEngine();
             s.setUseClientMode(false);

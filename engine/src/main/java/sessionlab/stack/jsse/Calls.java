@@ -122,7 +122,7 @@ final class Calls {
         boolean all = at instanceof FlushAt.Everything;
         run.sink.emit(new Event.Call(c.name, "SSL_CTX_flush_sessions", all ? "at=0" : "at=now"));
         int before = run.sessions.cached(c).size();
-        List<SessionView> now = c.host.call(new Hosted.Cache(c.id));
+        List<SessionView> now = c.host.call(new Hosted.Cache(c.id, true));
         if (all) for (SessionView v : now) c.host.call(new Hosted.Invalidate(v.handle()));
         run.observe(Activity.Kind.FLUSH, "SSL_CTX_flush_sessions(" + c.name + ")", null);
         int after = run.sessions.cached(c).size();

@@ -15,7 +15,7 @@ final class Hosted {
 
     /** A command whose reply is an {@code R}. */
     sealed interface Cmd<R extends Serializable> extends Serializable
-            permits Init, NewContext, FreeContext, NewEngine, Begin, Wrap, Unwrap, Tasks, CloseOutbound, FreeEngine, Look, Cache,
+            permits Init, NewContext, FreeContext, NewEngine, Begin, Wrap, Unwrap, UnwrapWatching, Tasks, CloseOutbound, FreeEngine, Look, Cache,
             Invalidate, CountTickets {}
 
     /** The server credentials, encoded: a child JVM gets them through its pipe, never from disk. */
@@ -36,6 +36,12 @@ final class Hosted {
     /** One {@code SSLEngine.unwrap}: JSSE consumes at most one record per call. */
     record Unwrap(int engine, byte[] net) implements Cmd<Step> {}
 
+    /**
+     * One unwrap by a client, with the sessions its context's cache gained in it (JSSE stores a
+     * TLS 1.3 ticket as a new client cache entry when the client reads it).
+     */
+    record UnwrapWatching(int engine, byte[] net) implements Cmd<Watched> {}
+
     /** Runs the delegated tasks inline (no executor: the run stays deterministic). */
     record Tasks(int engine) implements Cmd<Step> {}
 
@@ -46,8 +52,16 @@ final class Hosted {
     /** Every engine's session and every context's cache, read through the public API. */
     record Look() implements Cmd<Snapshot> {}
 
-    /** One context's cache (its {@code SSLSessionContext.getIds()}), cheaper than a whole look. */
-    record Cache(int ctx) implements Cmd<ArrayList<SessionView>> {}
+    /**
+     * One context's cache (its {@code SSLSessionContext.getIds()}), cheaper than a whole look.
+     * {@code fresh}: look every session up even if nothing ran in the context since the last time
+     * (JSSE's lookup drops sessions past their timeout).
+     */
+    record Cache(int ctx, boolean fresh) implements Cmd<ArrayList<SessionView>> {
+        Cache(int ctx) {
+            this(ctx, false);
+        }
+    }
 
     record Invalidate(int session) implements Cmd<Boolean> {}
 
@@ -55,6 +69,9 @@ final class Hosted {
     record CountTickets() implements Cmd<Integer> {}
 
     // ---- replies ----
+
+    /** An unwrap and the sessions that entered the engine's context's cache during it, new objects only. */
+    record Watched(Step step, ArrayList<SessionView> arrived) implements Serializable {}
 
     record ContextInfo(int cacheSize, int timeoutSeconds, boolean stateless) implements Serializable {}
 
@@ -79,7 +96,11 @@ final class Hosted {
     record SessionView(int handle, byte[] id, String protocol, String cipher, String peerHost, int peerPort, boolean valid,
                        int timeoutSeconds, long creationTime) implements Serializable {}
 
-    /** engine -> session handle (absent: JSSE's placeholder "no session yet"), ctx -> cached handles, trust manager calls per engine. */
-    record Snapshot(HashMap<Integer, Integer> engineSessions, HashMap<Integer, ArrayList<Integer>> caches,
+    /**
+     * engine -> session handle (absent: JSSE's placeholder "no session yet"), ctx -> cached handles
+     * (sorted), the views that may have changed since the previous look (new sessions, sessions that
+     * entered or left a cache, the engines' sessions), trust manager calls per engine.
+     */
+    record Snapshot(HashMap<Integer, Integer> engineSessions, HashMap<Integer, int[]> caches,
                     HashMap<Integer, SessionView> sessions, HashMap<Integer, Integer> trustCalls) implements Serializable {}
 }

@@ -76,6 +76,6 @@ final class JsseFacts {
 
     /** JSSE's own answer: the number of ids its SSLSessionContext enumerates now. */
     private static int cacheSize(JsseContext c) {
-        return c.host.call(new Hosted.Cache(c.id)).size();
+        return c.host.call(new Hosted.Cache(c.id, true)).size();
     }
 }

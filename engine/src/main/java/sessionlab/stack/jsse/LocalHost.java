@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
@@ -37,6 +39,11 @@ import sessionlab.stack.jsse.Hosted.Step;
  * The JSSE objects of this JVM, driven only through the public javax.net.ssl API. Sessions get a
  * number the first time they are seen; the host keeps a strong reference to each, so the
  * soft-reference session caches never lose one to the garbage collector during a run.
+ *
+ * <p>Enumerating a cache costs one step per entry, and a client cache keeps every ticket, so a
+ * context's cache is enumerated again only after something ran in that context (an engine call,
+ * an invalidation) or when a fresh lookup is asked for; a look reports the views of new sessions,
+ * of sessions that entered or left a cache, and of the engines' sessions, not of every session ever seen.
  */
 final class LocalHost implements Host {
     static final String SERVER_TICKETS = "jdk.tls.server.enableSessionTicketExtension";
@@ -56,6 +63,17 @@ final class LocalHost implements Host {
     private final Map<SSLSession, Integer> handles = new IdentityHashMap<>();
     private final List<SSLSession> sessions = new ArrayList<>();
     private final Map<SSLEngine, Integer> trustCalls = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Integer, Integer> engineContext = new HashMap<>();
+    /** Each context's cache as last enumerated (sorted handles); replaced, never changed in place. */
+    private final Map<Integer, int[]> enumerated = new HashMap<>();
+    /** Contexts something ran in since their cache was last enumerated. */
+    private final Set<Integer> dirty = new HashSet<>();
+    private final Map<Integer, SessionView> views = new HashMap<>();
+    /** Sessions whose view must be read again: they entered or left a cache, or were invalidated. */
+    private final Set<Integer> stale = new HashSet<>();
+    /** The same since the last look, which reports them. */
+    private final Set<Integer> changedSinceLook = new HashSet<>();
+    private int handlesReported;
     private KeyManagerFactory keys;
     private TrustManagerFactory trust;
     private int ticketCount;
@@ -88,16 +106,17 @@ final class LocalHost implements Host {
             return (R) switch (cmd) {
                 case Hosted.Init i -> init(i);
                 case Hosted.NewContext n -> newContext(n);
-                case Hosted.FreeContext f -> contexts.remove(f.ctx()) != null;
+                case Hosted.FreeContext f -> freeContext(f.ctx());
                 case Hosted.NewEngine n -> newEngine(n);
-                case Hosted.Begin b -> begin(engine(b.engine()));
-                case Hosted.Wrap w -> wrap(engine(w.engine()), w.app());
-                case Hosted.Unwrap u -> unwrap(engine(u.engine()), u.net());
-                case Hosted.Tasks t -> tasks(engine(t.engine()));
-                case Hosted.CloseOutbound c -> closeOutbound(engine(c.engine()));
-                case Hosted.FreeEngine f -> engines.remove(f.engine()) != null;
+                case Hosted.Begin b -> begin(running(b.engine()));
+                case Hosted.Wrap w -> wrap(running(w.engine()), w.app());
+                case Hosted.Unwrap u -> unwrap(running(u.engine()), u.net());
+                case Hosted.UnwrapWatching u -> unwrapWatching(u);
+                case Hosted.Tasks t -> tasks(running(t.engine()));
+                case Hosted.CloseOutbound c -> closeOutbound(running(c.engine()));
+                case Hosted.FreeEngine f -> freeEngine(f.engine());
                 case Hosted.Look l -> look();
-                case Hosted.Cache c -> cache(c.ctx());
+                case Hosted.Cache c -> cache(c.ctx(), c.fresh());
                 case Hosted.Invalidate i -> invalidate(i.session());
                 case Hosted.CountTickets c -> countTickets();
             };
@@ -149,6 +168,7 @@ final class LocalHost implements Host {
         ctx.sessions().setSessionCacheSize(n.cacheSize());
         ctx.sessions().setSessionTimeout(n.timeoutSeconds());
         contexts.put(n.ctx(), ctx);
+        dirty.add(n.ctx());
         return new Hosted.ContextInfo(ctx.sessions().getSessionCacheSize(), ctx.sessions().getSessionTimeout(), n.stateless());
     }
 
@@ -165,13 +185,29 @@ final class LocalHost implements Host {
         }
         e.setSSLParameters(p);
         engines.put(n.engine(), e);
+        engineContext.put(n.engine(), n.ctx());
         return status(e);
     }
 
-    private SSLEngine engine(int n) {
+    /** An engine about to be called: whatever it does may change its context's cache. */
+    private SSLEngine running(int n) {
         SSLEngine e = engines.get(n);
         if (e == null) throw new HostFailure(where() + ": no engine " + n, null);
+        dirty.add(engineContext.get(n));
         return e;
+    }
+
+    private boolean freeEngine(int n) {
+        engineContext.remove(n);
+        return engines.remove(n) != null;
+    }
+
+    /** Its cached sessions leave with it: their views are read again. */
+    private boolean freeContext(int ctx) {
+        int[] was = enumerated.remove(ctx);
+        if (was != null) for (int h : was) changed(h);
+        dirty.remove(ctx);
+        return contexts.remove(ctx) != null;
     }
 
     private static Step status(SSLEngine e) {
@@ -256,30 +292,79 @@ final class LocalHost implements Host {
         return sessions.size();
     }
 
-    private SessionView view(int handle) {
+    /** The session as its public API shows it now. */
+    private SessionView read(int handle) {
         SSLSession s = sessions.get(handle - 1);
         SSLSessionContext sc = s.getSessionContext();
-        return new SessionView(handle, s.getId(), s.getProtocol(), s.getCipherSuite(), s.getPeerHost(), s.getPeerPort(), s.isValid(),
-                sc == null ? -1 : sc.getSessionTimeout(), s.getCreationTime());
+        SessionView v = new SessionView(handle, s.getId(), s.getProtocol(), s.getCipherSuite(), s.getPeerHost(), s.getPeerPort(),
+                s.isValid(), sc == null ? -1 : sc.getSessionTimeout(), s.getCreationTime());
+        views.put(handle, v);
+        stale.remove(handle);
+        return v;
     }
 
-    /** The context's cache through getIds()/getSession(id): JSSE's own lookup, which drops sessions past their timeout. */
-    private ArrayList<Integer> cached(Context c) {
-        ArrayList<Integer> out = new ArrayList<>();
+    /** The session's view, read again only if something may have changed it. */
+    private SessionView view(int handle) {
+        SessionView v = views.get(handle);
+        return v == null || stale.contains(handle) ? read(handle) : v;
+    }
+
+    private void changed(int handle) {
+        stale.add(handle);
+        changedSinceLook.add(handle);
+    }
+
+    /**
+     * The context's cache (sorted handles). {@code fresh}, or after anything ran in the context:
+     * enumerated through getIds()/getSession(id), JSSE's own lookup, which drops sessions past their
+     * timeout on the wall clock; otherwise as last enumerated.
+     */
+    private int[] cached(int id, Context c, boolean fresh) {
+        int[] last = enumerated.get(id);
+        if (last != null && !fresh && !dirty.contains(id)) return last;
+        dirty.remove(id);
         SSLSessionContext sc = c.sessions();
-        for (byte[] id : Collections.list(sc.getIds())) {
-            SSLSession s = sc.getSession(id);
-            if (s != null) out.add(handle(s));
+        List<byte[]> ids = Collections.list(sc.getIds());
+        int[] now = new int[ids.size()];
+        int n = 0;
+        for (byte[] sid : ids) {
+            SSLSession s = sc.getSession(sid);
+            if (s != null) now[n++] = handle(s);
         }
-        Collections.sort(out);
-        return out;
+        now = Arrays.copyOf(now, n);
+        Arrays.sort(now);
+        if (Arrays.equals(now, last)) return last;
+        int[] was = last == null ? new int[0] : last;
+        int i = 0, j = 0;
+        while (i < was.length || j < now.length) { // both sorted: whatever is in one only entered or left
+            if (j == now.length || (i < was.length && was[i] < now[j])) changed(was[i++]);
+            else if (i == was.length || now[j] < was[i]) changed(now[j++]);
+            else {
+                i++;
+                j++;
+            }
+        }
+        enumerated.put(id, now);
+        return now;
     }
 
-    private ArrayList<SessionView> cache(int ctx) {
+    private ArrayList<SessionView> cache(int ctx, boolean fresh) {
         Context c = contexts.get(ctx);
         ArrayList<SessionView> out = new ArrayList<>();
-        if (c != null) for (int h : cached(c)) out.add(view(h));
+        if (c != null) for (int h : cached(ctx, c, fresh)) out.add(view(h));
         return out;
+    }
+
+    /** Sessions never seen before get the next numbers, so what the unwrap added is what is numbered after it began. */
+    private Hosted.Watched unwrapWatching(Hosted.UnwrapWatching u) {
+        int ctx = engineContext.getOrDefault(u.engine(), -1);
+        Context c = contexts.get(ctx);
+        if (c != null) cached(ctx, c, false);
+        int seen = sessions.size();
+        Step step = unwrap(running(u.engine()), u.net());
+        ArrayList<SessionView> arrived = new ArrayList<>();
+        if (c != null) for (int h : cached(ctx, c, false)) if (h > seen) arrived.add(view(h));
+        return new Hosted.Watched(step, arrived);
     }
 
     private Hosted.Snapshot look() {
@@ -290,11 +375,15 @@ final class LocalHost implements Host {
             if (s != null && !NO_SESSION.equals(s.getCipherSuite())) engineSessions.put(e.getKey(), handle(s));
             calls.put(e.getKey(), trustCalls.getOrDefault(e.getValue(), 0));
         }
-        HashMap<Integer, ArrayList<Integer>> caches = new HashMap<>();
-        for (Map.Entry<Integer, Context> c : contexts.entrySet()) caches.put(c.getKey(), cached(c.getValue()));
-        HashMap<Integer, SessionView> views = new HashMap<>();
-        for (int h = 1; h <= sessions.size(); h++) views.put(h, view(h));
-        return new Hosted.Snapshot(engineSessions, caches, views, calls);
+        HashMap<Integer, int[]> caches = new HashMap<>();
+        for (Map.Entry<Integer, Context> c : contexts.entrySet()) caches.put(c.getKey(), cached(c.getKey(), c.getValue(), false));
+        HashMap<Integer, SessionView> changedViews = new HashMap<>();
+        for (int h = handlesReported + 1; h <= sessions.size(); h++) changedViews.put(h, view(h));
+        for (int h : changedSinceLook) changedViews.put(h, view(h));
+        for (int h : engineSessions.values()) changedViews.put(h, read(h)); // an engine may invalidate its session (a fatal alert)
+        handlesReported = sessions.size();
+        changedSinceLook.clear();
+        return new Hosted.Snapshot(engineSessions, caches, changedViews, calls);
     }
 
     /** The probe's sessions are forgotten: session numbers start with the run's own. */
@@ -302,13 +391,20 @@ final class LocalHost implements Host {
         int n = TicketProbe.count(this);
         sessions.clear();
         handles.clear();
+        views.clear();
+        stale.clear();
+        changedSinceLook.clear();
+        handlesReported = 0;
         ticketCount = n;
         return n;
     }
 
+    /** JSSE answers by removing the session from its context: every context is looked at again. */
     private boolean invalidate(int handle) {
         if (handle < 1 || handle > sessions.size()) return false;
         sessions.get(handle - 1).invalidate();
+        changed(handle);
+        dirty.addAll(contexts.keySet());
         return true;
     }
 }

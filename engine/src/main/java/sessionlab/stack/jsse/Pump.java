@@ -92,12 +92,19 @@ final class Pump {
     /** One unwrap of what this end has received. A client that already finished may be reading tickets: they are counted. */
     Step unwrap(End e) {
         boolean afterHandshake = e.side == Side.CLIENT && e.handshakeDone;
-        List<Hosted.SessionView> before = afterHandshake ? e.host().call(new Hosted.Cache(e.ctx.id)) : List.of();
-        Step s = e.host().call(new Hosted.Unwrap(e.engine, e.inbound));
+        List<Hosted.SessionView> arrived = List.of();
+        Step s;
+        if (afterHandshake) {
+            Hosted.Watched w = e.host().call(new Hosted.UnwrapWatching(e.engine, e.inbound));
+            s = w.step();
+            arrived = w.arrived();
+        } else {
+            s = e.host().call(new Hosted.Unwrap(e.engine, e.inbound));
+        }
         e.inbound = Arrays.copyOfRange(e.inbound, s.consumed(), e.inbound.length);
         e.consumed += s.consumed();
         if (e.side == Side.CLIENT) wire.tls12TicketsRead(e);
-        if (afterHandshake && s.error() == null && s.consumed() > 0 && s.app().length == 0) wire.tls13TicketsRead(e, before);
+        if (afterHandshake && s.error() == null && s.consumed() > 0 && s.app().length == 0) wire.tls13TicketsRead(e, arrived);
         apply(e, s);
         return s;
     }

@@ -1,6 +1,10 @@
 package sessionlab.stack.jsse;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -35,6 +39,7 @@ final class Sessions {
         }
     }
 
+    private static final Comparator<Tracked> BY_NUMBER = Comparator.comparingInt(t -> t.number);
     private final JsseRun run;
     final List<Tracked> all = new ArrayList<>();
     final Map<String, Var> variables = new LinkedHashMap<>();
@@ -42,6 +47,14 @@ final class Sessions {
     private final Map<Host, Snapshot> last = new IdentityHashMap<>();
     private final Map<Host, Set<Integer>> tickets = new IdentityHashMap<>();
     private final Map<JsseContext, List<Tracked>> caches = new HashMap<>();
+    /** Each context's cached handles as last seen, to skip caches that did not change. */
+    private final Map<JsseContext, int[]> cachedHandles = new HashMap<>();
+    private static final int[] NONE = new int[0];
+    /** Sessions held by an engine or a variable at the last observation: they may lose that holder. */
+    private Set<Tracked> heldByEngineOrVariable = Set.of();
+    /** Sessions something happened to between observations (a ticket, a variable). */
+    private final Set<Tracked> pending = new HashSet<>();
+    private final Set<ByteBuffer> clientIds = new HashSet<>();
 
     Sessions(JsseRun run) {
         this.run = run;
@@ -50,7 +63,10 @@ final class Sessions {
     void arrivedAsTicket(Host h, int handle) {
         tickets.computeIfAbsent(h, k -> new HashSet<>()).add(handle);
         Tracked t = byHandle.getOrDefault(h, Map.of()).get(handle);
-        if (t != null) t.ticket = true;
+        if (t != null) {
+            t.ticket = true;
+            pending.add(t);
+        }
     }
 
     /** The session an engine holds now, as of the last look. */
@@ -69,66 +85,91 @@ final class Sessions {
         return caches.getOrDefault(c, List.of());
     }
 
+    /** A TLS 1.2 session id one of this run's client sessions carries. */
+    boolean isClientSessionId(byte[] id) {
+        return clientIds.contains(ByteBuffer.wrap(id));
+    }
+
     // ---- observation ----
 
-    /** Looks at every host, then reports new sessions, cache moves, holders and states, in that order. */
+    /**
+     * Looks at every host, then reports new sessions, cache moves, holders and states, in that
+     * order. Only sessions something may have happened to are visited: the work follows what
+     * changed, not how many sessions the run has seen.
+     */
     void observe(Activity a) {
+        Set<Tracked> touched = new HashSet<>(pending);
+        pending.clear();
         for (Host h : run.hosts()) {
             Snapshot s = h.call(new Hosted.Look());
             last.put(h, s);
-            discover(h, s, a);
+            discover(h, s, a, touched);
         }
-        for (JsseContext c : run.contexts()) watchCache(c, a);
-        holders();
-        for (Tracked t : all) state(t, a);
+        for (JsseContext c : run.contexts()) watchCache(c, a, touched);
+        List<Tracked> visit = holders(touched);
+        for (Tracked t : visit) state(t, a);
     }
 
-    private void discover(Host h, Snapshot s, Activity a) {
+    private void discover(Host h, Snapshot s, Activity a, Set<Tracked> touched) {
         Map<Integer, Tracked> known = byHandle.computeIfAbsent(h, k -> new HashMap<>());
-        for (int handle = 1; handle <= s.sessions().size(); handle++) {
+        List<Integer> seen = new ArrayList<>(s.sessions().keySet());
+        Collections.sort(seen);
+        for (int handle : seen) {
             Tracked t = known.get(handle);
             if (t == null) {
-                JsseContext home = null;
-                String side = null;
-                End engineEnd = null;
-                for (Map.Entry<Integer, Integer> es : s.engineSessions().entrySet()) {
-                    End e = run.endOf(es.getKey());
-                    if (es.getValue() == handle && e != null) {
-                        home = e.ctx;
-                        side = e.side == Side.CLIENT ? "client" : "server";
-                        engineEnd = e;
-                    }
-                }
-                for (Map.Entry<Integer, ArrayList<Integer>> cs : s.caches().entrySet()) {
-                    JsseContext c = run.contextOf(cs.getKey());
-                    if (home == null && c != null && cs.getValue().contains(handle)) {
-                        home = c;
-                        side = c.server() ? "server" : "client";
-                    }
-                }
-                if (home == null) continue; // seen by no engine or cache of this run (e.g. the ticket probe's)
-                t = new Tracked(all.size() + 1, h, handle, side, run.clock.now(), home);
-                t.ticket = tickets.getOrDefault(h, Set.of()).contains(handle);
-                if (engineEnd != null && engineEnd.tls12Ticket != null) t.tls12Ticket = engineEnd.tls12Ticket;
+                t = track(h, s, handle, a);
+                if (t == null) continue; // seen by no engine or cache of this run (e.g. the ticket probe's)
                 known.put(handle, t);
-                all.add(t);
-                run.sink.emit(new Event.SessionCreated(t.number, side, null, a.description()));
             }
             t.view = s.sessions().get(handle);
+            if ("client".equals(t.side) && t.view.id().length > 0) clientIds.add(ByteBuffer.wrap(t.view.id()));
+            touched.add(t);
         }
     }
 
-    private void watchCache(JsseContext c, Activity a) {
+    private Tracked track(Host h, Snapshot s, int handle, Activity a) {
+        JsseContext home = null;
+        String side = null;
+        End engineEnd = null;
+        for (Map.Entry<Integer, Integer> es : s.engineSessions().entrySet()) {
+            End e = run.endOf(es.getKey());
+            if (es.getValue() == handle && e != null) {
+                home = e.ctx;
+                side = e.side == Side.CLIENT ? "client" : "server";
+                engineEnd = e;
+            }
+        }
+        for (Map.Entry<Integer, int[]> cs : s.caches().entrySet()) {
+            JsseContext c = run.contextOf(cs.getKey());
+            if (home == null && c != null && Arrays.binarySearch(cs.getValue(), handle) >= 0) {
+                home = c;
+                side = c.server() ? "server" : "client";
+            }
+        }
+        if (home == null) return null;
+        Tracked t = new Tracked(all.size() + 1, h, handle, side, run.clock.now(), home);
+        t.ticket = tickets.getOrDefault(h, Set.of()).contains(handle);
+        if (engineEnd != null && engineEnd.tls12Ticket != null) t.tls12Ticket = engineEnd.tls12Ticket;
+        all.add(t);
+        run.sink.emit(new Event.SessionCreated(t.number, side, null, a.description()));
+        return t;
+    }
+
+    private void watchCache(JsseContext c, Activity a, Set<Tracked> touched) {
         Snapshot s = last.get(c.host);
-        List<Integer> handles = c.freed || s == null ? List.of() : s.caches().getOrDefault(c.id, new ArrayList<>());
+        int[] handles = c.freed || s == null ? NONE : s.caches().getOrDefault(c.id, NONE);
+        int[] previous = cachedHandles.get(c);
+        if (handles == previous || Arrays.equals(handles, previous)) return;
+        cachedHandles.put(c, handles);
         List<Tracked> now = new ArrayList<>();
         for (int h : handles) {
             Tracked t = byHandle.get(c.host).get(h);
             if (t != null) now.add(t);
         }
         List<Tracked> before = caches.getOrDefault(c, List.of());
+        Set<Tracked> was = new HashSet<>(before);
         Set<Tracked> after = new HashSet<>(now);
-        int inserted = (int) now.stream().filter(t -> !before.contains(t)).count();
+        int inserted = (int) now.stream().filter(t -> !was.contains(t)).count();
         int size = before.size();
         for (Tracked t : before) {
             if (after.contains(t)) continue;
@@ -136,37 +177,48 @@ final class Sessions {
             t.cache = null;
             t.removedReason = reason;
             if ("single-use".equals(reason) && a.end() != null) t.spentBy = a.end().conn.name;
+            touched.add(t);
             run.sink.emit(new Event.CacheRemove(c.name, t.number, reason, --size));
         }
         for (Tracked t : now) {
-            if (before.contains(t)) continue;
+            if (was.contains(t)) continue;
             t.cache = c.name;
+            touched.add(t);
             run.sink.emit(new Event.CacheInsert(c.name, t.number, ++size));
         }
         caches.put(c, now);
     }
 
-    private void holders() {
-        Map<Tracked, Set<String>> now = new HashMap<>();
+    /**
+     * Holder changes of the touched sessions and of those an engine or a variable held or holds,
+     * in session order; returns the sessions visited.
+     */
+    private List<Tracked> holders(Set<Tracked> touched) {
+        Map<Tracked, Set<String>> held = new HashMap<>();
         for (Map.Entry<Host, Snapshot> hs : last.entrySet()) {
             for (Map.Entry<Integer, Integer> es : hs.getValue().engineSessions().entrySet()) {
                 End e = run.endOf(es.getKey());
                 Tracked t = byHandle.get(hs.getKey()).get(es.getValue());
-                if (e != null && !e.freed && t != null) now.computeIfAbsent(t, k -> new TreeSet<>()).add("engine " + e.display());
+                if (e != null && !e.freed && t != null) held.computeIfAbsent(t, k -> new TreeSet<>()).add("engine " + e.display());
             }
         }
-        for (Map.Entry<JsseContext, List<Tracked>> c : caches.entrySet()) {
-            for (Tracked t : c.getValue()) now.computeIfAbsent(t, k -> new TreeSet<>()).add("cache " + c.getKey().name);
-        }
         for (Var v : variables.values()) {
-            if (v.holds && v.session != null) now.computeIfAbsent(v.session, k -> new TreeSet<>()).add("var " + v.name);
+            if (v.holds && v.session != null) held.computeIfAbsent(v.session, k -> new TreeSet<>()).add("var " + v.name);
         }
-        for (Tracked t : all) {
-            Set<String> n = now.getOrDefault(t, Set.of());
+        Set<Tracked> visit = new HashSet<>(touched);
+        visit.addAll(heldByEngineOrVariable);
+        visit.addAll(held.keySet());
+        heldByEngineOrVariable = new HashSet<>(held.keySet());
+        List<Tracked> ordered = new ArrayList<>(visit);
+        ordered.sort(BY_NUMBER);
+        for (Tracked t : ordered) {
+            Set<String> n = held.getOrDefault(t, new TreeSet<>());
+            if (t.cache != null) n.add("cache " + t.cache);
             for (String h : t.holders) if (!n.contains(h)) run.sink.emit(new Event.SessionRef(t.number, h, -1, null));
             for (String h : n) if (!t.holders.contains(h)) run.sink.emit(new Event.SessionRef(t.number, h, 1, null));
             t.holders = new TreeSet<>(n);
         }
+        return ordered;
     }
 
     /**
@@ -207,7 +259,9 @@ final class Sessions {
     // ---- variables ----
 
     void bind(String name, Tracked s, String how) {
-        variables.put(name, new Var(name, s));
+        Var old = variables.put(name, new Var(name, s));
+        if (old != null && old.session != null) pending.add(old.session);
+        if (s != null) pending.add(s);
         run.sink.emit(new Event.VariableBound(name, s == null ? null : s.number, s != null, how));
     }
 
@@ -215,6 +269,7 @@ final class Sessions {
     String drop(Var v) {
         if (!v.holds) return "nothing to drop: '" + v.name + "' holds no reference any more";
         v.holds = false;
+        pending.add(v.session);
         run.sink.emit(new Event.VariableBound(v.name, v.session.number, false,
                 "SSL_SESSION_free(" + v.name + "): the scenario dropped its Java reference"));
         return "the reference is dropped; the garbage collector frees the object once nothing else refers to it";

@@ -1,9 +1,6 @@
 package sessionlab.stack.jsse;
 
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import sessionlab.event.Event;
 import sessionlab.wire.ClientHelloInfo;
 import sessionlab.wire.DecodedRecord;
@@ -64,11 +61,7 @@ final class WireTap {
 
     /** A TLS 1.2 session id is an offer only if it is the id of a session this run's clients hold (a TLS 1.3 client sends a random one). */
     private boolean knownSessionId(byte[] id) {
-        if (id.length == 0) return false;
-        for (Tracked t : run.sessions.all) {
-            if ("client".equals(t.side) && t.view != null && Arrays.equals(t.view.id(), id)) return true;
-        }
-        return false;
+        return id.length > 0 && run.sessions.isClientSessionId(id);
     }
 
     /** TLS 1.2: a ticket was received once the client has unwrapped the whole record that carried it. */
@@ -84,14 +77,12 @@ final class WireTap {
 
     /**
      * TLS 1.3: the tickets are encrypted, so they are counted where JSSE puts them: each new entry of
-     * the client's cache for this connection's peer port, after an unwrap that yielded no
-     * application data, is one ticket. Their lifetime and length are not visible (0 and -1).
+     * the client's cache for this connection's peer port (a session object never seen before),
+     * after an unwrap that yielded no application data, is one ticket. Their lifetime and length are not visible (0 and -1).
      */
-    void tls13TicketsRead(End client, List<Hosted.SessionView> before) {
-        Set<Integer> known = new HashSet<>();
-        for (Hosted.SessionView v : before) known.add(v.handle());
-        for (Hosted.SessionView v : client.host().call(new Hosted.Cache(client.ctx.id))) {
-            if (known.contains(v.handle()) || v.peerPort() != client.conn.port || !"TLSv1.3".equals(v.protocol())) continue;
+    void tls13TicketsRead(End client, List<Hosted.SessionView> arrived) {
+        for (Hosted.SessionView v : arrived) {
+            if (v.peerPort() != client.conn.port || !"TLSv1.3".equals(v.protocol())) continue;
             client.ticketsReceived++;
             run.sessions.arrivedAsTicket(client.host(), v.handle());
             run.sink.emit(new Event.TicketReceived(client.conn.name, client.ticketsReceived, 0, -1));
