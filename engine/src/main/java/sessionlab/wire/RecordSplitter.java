@@ -12,7 +12,8 @@ import java.util.List;
  * input rather than guessing where the next record might start.
  */
 public final class RecordSplitter {
-    private byte[] buffer = new byte[TlsRecord.HEADER_LENGTH + TlsRecord.MAX_FRAGMENT_LENGTH];
+    /** Grows to the largest record seen: most connections never need a full 16 KiB. */
+    private byte[] buffer = new byte[1024];
     private int buffered;
     /** Offset in the whole stream of buffer[0], for error messages. */
     private long streamOffset;

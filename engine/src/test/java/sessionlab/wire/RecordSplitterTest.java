@@ -48,6 +48,28 @@ class RecordSplitterTest {
     }
 
     @Test
+    void aMaximumSizeRecordArrivingInPiecesComesOutWhole() {
+        byte[] record = new byte[TlsRecord.HEADER_LENGTH + TlsRecord.MAX_FRAGMENT_LENGTH];
+        record[0] = 23;
+        record[1] = 3;
+        record[2] = 3;
+        record[3] = (byte) (TlsRecord.MAX_FRAGMENT_LENGTH >> 8);
+        record[4] = (byte) TlsRecord.MAX_FRAGMENT_LENGTH;
+        for (int i = TlsRecord.HEADER_LENGTH; i < record.length; i++) record[i] = (byte) i;
+        byte[] stream = Arrays.copyOf(record, record.length * 2);
+        System.arraycopy(record, 0, stream, record.length, record.length);
+        RecordSplitter splitter = new RecordSplitter();
+        List<TlsRecord> out = new ArrayList<>();
+
+        for (int at = 0; at < stream.length; at += 3000) {
+            out.addAll(splitter.feed(Arrays.copyOfRange(stream, at, Math.min(stream.length, at + 3000))));
+        }
+
+        assertThat(out).hasSize(2).allSatisfy(r -> assertThat(r.raw()).isEqualTo(record));
+        assertThat(splitter.hasPartialRecord()).isFalse();
+    }
+
+    @Test
     void feedingOneByteAtATimeYieldsEachRecordOnItsLastByte() {
         List<TlsRecord> expected = new RecordSplitter().feed(tls13ServerStream);
         RecordSplitter splitter = new RecordSplitter();

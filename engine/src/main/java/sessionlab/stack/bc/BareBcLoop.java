@@ -2,9 +2,11 @@ package sessionlab.stack.bc;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.Vector;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.ServerName;
 import org.bouncycastle.tls.ServerOnlyTlsAuthentication;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsClientProtocol;
@@ -15,8 +17,9 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import sessionlab.pki.DemoPki;
 
 /**
- * The benchmark's bctls baseline: the same TLS 1.3 handshakes (server certificate checked against the
- * demo CA, as the lab does) with bytes handed straight across: no wire, no events, no observation.
+ * The benchmark's bctls baseline: the same handshakes as the bench scenario's (client TLS 1.2-1.3 with
+ * SNI and the extended master secret required, the lab's server suites, the server certificate checked
+ * against the demo CA) with bytes handed straight across: no wire, no events, no observation.
  */
 public final class BareBcLoop {
     private BareBcLoop() {}
@@ -24,14 +27,24 @@ public final class BareBcLoop {
     public static void run(DemoPki pki, int n) throws IOException {
         BcCredentials credentials = new BcCredentials(pki);
         BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
-        ProtocolVersion[] tls13 = ProtocolVersion.TLSv13.only();
+        ProtocolVersion[] versions = ProtocolVersion.TLSv13.downTo(ProtocolVersion.TLSv12);
         for (int i = 0; i < n; i++) {
             TlsClientProtocol client = new TlsClientProtocol();
             TlsServerProtocol server = new TlsServerProtocol();
             server.accept(new DefaultTlsServer(crypto) {
                 @Override
                 protected ProtocolVersion[] getSupportedVersions() {
-                    return tls13;
+                    return versions;
+                }
+
+                @Override
+                protected int[] getSupportedCipherSuites() {
+                    return LabTlsServer.cipherSuites(super.getSupportedCipherSuites());
+                }
+
+                @Override
+                public boolean requiresExtendedMasterSecret() {
+                    return true;
                 }
 
                 @Override
@@ -42,7 +55,17 @@ public final class BareBcLoop {
             client.connect(new DefaultTlsClient(crypto) {
                 @Override
                 protected ProtocolVersion[] getSupportedVersions() {
-                    return tls13;
+                    return versions;
+                }
+
+                @Override
+                protected Vector<ServerName> getSNIServerNames() {
+                    return LabTlsClient.serverNames();
+                }
+
+                @Override
+                public boolean requiresExtendedMasterSecret() {
+                    return true;
                 }
 
                 @Override

@@ -31,6 +31,10 @@ final class BcContext {
     private final EventSink sink;
     private final Map<String, Long> stats = new LinkedHashMap<>();
     private Map<String, Long> reported = Map.of();
+    /** Increments made so far, and those and the cache size as of the last report: no map is built while nothing moved. */
+    private long counts;
+    private long countsReported = -1;
+    private int sizeReported = -1;
     boolean freed;
     long freedSeq = -1;
     int freedLine;
@@ -89,6 +93,7 @@ final class BcContext {
 
     void count(String stat) {
         stats.merge(stat, 1L, Long::sum);
+        counts++;
     }
 
     Map<String, Long> stats() {
@@ -97,8 +102,11 @@ final class BcContext {
         return m;
     }
 
-    /** Emits the counters if they moved since the last report. */
+    /** Emits the counters if they moved since the last report (a counter or the cache size). */
     void reportStats() {
+        if (countsReported == counts && sizeReported == cache.size()) return;
+        countsReported = counts;
+        sizeReported = cache.size();
         Map<String, Long> now = stats();
         if (!now.equals(reported)) {
             sink.emit(new Event.Stats(name, now));

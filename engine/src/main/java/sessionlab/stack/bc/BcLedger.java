@@ -1,6 +1,7 @@
 package sessionlab.stack.bc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +24,9 @@ final class BcLedger {
     final List<BcContext> contexts = new ArrayList<>();
     /** Live connection ends only (SSL_free removes them). */
     final List<BcEndpoint> endpoints = new ArrayList<>();
+    /** Sessions not gone yet, in creation order, and how far into {@code sessions.all} they reach. */
+    private final List<BcSession> watched = new ArrayList<>();
+    private int watchedUpTo;
 
     BcLedger(BcSessions sessions, EventSink sink) {
         this.sessions = sessions;
@@ -42,11 +46,12 @@ final class BcLedger {
         for (BcVariable v : variables.values()) {
             if (v.session != null && !v.released) hold(held, v.session, "var " + v.name);
         }
-        for (BcSession s : sessions.all) {
-            if (s.gone) continue;
+        while (watchedUpTo < sessions.all.size()) watched.add(sessions.all.get(watchedUpTo++));
+        for (BcSession s : watched) {
             reportState(s);
             reportHolders(s, held.getOrDefault(s, new TreeMap<>()));
         }
+        watched.removeIf(s -> s.gone); // gone is final: a destroyed session is never looked at again
         for (BcContext c : contexts) c.reportStats();
     }
 
@@ -74,9 +79,11 @@ final class BcLedger {
     }
 
     private void reportState(BcSession s) {
-        String id = HexFormat.of().formatHex(s.sessionId());
+        byte[] raw = s.sessionId();
         boolean resumable = s.tls.isResumable();
-        if (s.reported && id.equals(s.id) && resumable == s.resumable) return;
+        if (s.reported && resumable == s.resumable && Arrays.equals(raw, s.rawId)) return;
+        s.rawId = raw;
+        String id = HexFormat.of().formatHex(raw);
         boolean flagChanged = s.reported && resumable != s.resumable;
         s.reported = true;
         s.id = id;

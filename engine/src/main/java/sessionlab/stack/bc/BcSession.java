@@ -28,6 +28,8 @@ final class BcSession {
     // last reported properties
     boolean reported;
     String id = "";
+    /** The id as last reported, to compare without formatting it. */
+    byte[] rawId;
     boolean resumable;
     String version = "";
     /** Why it is about to become not resumable (the lab's cache removed it), for the flag's reason. */
