@@ -111,7 +111,7 @@ final class Calls {
     }
 
     /**
-     * JSSE has no flush. at=now: every cached session is looked up, and JSSE's own lookup drops the
+     * JSSE has no flush. at=now: the cache is enumerated (getIds), which drops the
      * ones past their timeout (on the wall clock: advance does not age JSSE sessions). at=0: every
      * cached session is invalidated, which empties the cache. A later time cannot be asked for.
      */
@@ -128,7 +128,7 @@ final class Calls {
         int after = run.sessions.cached(c).size();
         run.sink.emit(new Event.Return(c.name, "SSL_CTX_flush_sessions", all
                 ? "jsse has no flush: the lab invalidated each of the " + now.size() + " cached session(s)"
-                : "jsse has no flush: the lab looked every session up; JSSE dropped " + Math.max(0, before - after) + " expired one(s)"));
+                : "jsse has no flush: the lab enumerated the cache (getIds); JSSE dropped " + Math.max(0, before - after) + " expired one(s)"));
     }
 
     /** A stateful TLS 1.3 server's tickets are its new cache entries: each is seen, with its id as the ticket. */

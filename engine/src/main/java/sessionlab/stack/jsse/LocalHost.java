@@ -66,6 +66,8 @@ final class LocalHost implements Host {
     private final Map<Integer, Integer> engineContext = new HashMap<>();
     /** Each context's cache as last enumerated (sorted handles); replaced, never changed in place. */
     private final Map<Integer, int[]> enumerated = new HashMap<>();
+    /** Each context's cached session ids and their sessions, as last enumerated. */
+    private final Map<Integer, Map<ByteBuffer, Integer>> idHandles = new HashMap<>();
     /** Contexts something ran in since their cache was last enumerated. */
     private final Set<Integer> dirty = new HashSet<>();
     private final Map<Integer, SessionView> views = new HashMap<>();
@@ -204,6 +206,7 @@ final class LocalHost implements Host {
 
     /** Its cached sessions leave with it: their views are read again. */
     private boolean freeContext(int ctx) {
+        idHandles.remove(ctx);
         int[] was = enumerated.remove(ctx);
         if (was != null) for (int h : was) changed(h);
         dirty.remove(ctx);
@@ -316,22 +319,36 @@ final class LocalHost implements Host {
 
     /**
      * The context's cache (sorted handles). {@code fresh}, or after anything ran in the context:
-     * enumerated through getIds()/getSession(id), JSSE's own lookup, which drops sessions past their
-     * timeout on the wall clock; otherwise as last enumerated.
+     * enumerated through getIds(), which drops sessions past their timeout on the wall clock (JSSE's
+     * own rule); otherwise as last enumerated.
+     *
+     * <p>JSSE's cache is least-recently-used: every getSession(id) is a use that reorders it. So a
+     * session is looked up once, when its id first appears (to learn which object it is), never
+     * again while it stays; a session id names one object in a context's cache (JSSE caches a
+     * resumed TLS 1.2 session as the same object, and a new session has a new random id). The one
+     * lookup can only reorder sessions that entered the cache in the same step.
      */
     private int[] cached(int id, Context c, boolean fresh) {
         int[] last = enumerated.get(id);
         if (last != null && !fresh && !dirty.contains(id)) return last;
         dirty.remove(id);
         SSLSessionContext sc = c.sessions();
-        List<byte[]> ids = Collections.list(sc.getIds());
-        int[] now = new int[ids.size()];
-        int n = 0;
-        for (byte[] sid : ids) {
-            SSLSession s = sc.getSession(sid);
-            if (s != null) now[n++] = handle(s);
+        Map<ByteBuffer, Integer> known = idHandles.computeIfAbsent(id, k -> new HashMap<>());
+        Map<ByteBuffer, Integer> present = new HashMap<>();
+        for (byte[] sid : Collections.list(sc.getIds())) {
+            ByteBuffer key = ByteBuffer.wrap(sid);
+            Integer h = known.get(key);
+            if (h == null) {
+                SSLSession s = sc.getSession(sid);
+                if (s == null) continue;
+                h = handle(s);
+            }
+            present.put(key, h);
         }
-        now = Arrays.copyOf(now, n);
+        idHandles.put(id, present); // an id that left is looked up again if it comes back
+        int[] now = new int[present.size()];
+        int n = 0;
+        for (int h : present.values()) now[n++] = h;
         Arrays.sort(now);
         if (Arrays.equals(now, last)) return last;
         int[] was = last == null ? new int[0] : last;

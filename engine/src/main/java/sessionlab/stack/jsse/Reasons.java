@@ -42,7 +42,7 @@ final class Reasons {
             return switch (removed) {
                 case "explicit" -> "invalidated by SSL_CTX_remove_session (SSLSession.invalidate, which also invalidates the sessions resumed from it)";
                 case "flush" -> "invalidated by the flush";
-                case "timeout" -> "expired: JSSE invalidated it when it looked it up";
+                case "timeout" -> "expired: JSSE dropped it, past its timeout, when its cache was read";
                 default -> "invalidated by JSSE (a fatal alert on its connection invalidates the session)";
             } + during(a);
         }

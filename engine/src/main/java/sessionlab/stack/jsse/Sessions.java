@@ -46,7 +46,7 @@ final class Sessions {
     private final Map<Host, Map<Integer, Tracked>> byHandle = new IdentityHashMap<>();
     private final Map<Host, Snapshot> last = new IdentityHashMap<>();
     private final Map<Host, Set<Integer>> tickets = new IdentityHashMap<>();
-    private final Map<JsseContext, List<Tracked>> caches = new HashMap<>();
+    private final Map<JsseContext, Set<Tracked>> caches = new HashMap<>();
     /** Each context's cached handles as last seen, to skip caches that did not change. */
     private final Map<JsseContext, int[]> cachedHandles = new HashMap<>();
     private static final int[] NONE = new int[0];
@@ -81,8 +81,8 @@ final class Sessions {
         return s == null ? 0 : s.trustCalls().getOrDefault(e.engine, 0);
     }
 
-    List<Tracked> cached(JsseContext c) {
-        return caches.getOrDefault(c, List.of());
+    Set<Tracked> cached(JsseContext c) {
+        return caches.getOrDefault(c, Set.of());
     }
 
     /** A TLS 1.2 session id one of this run's client sessions carries. */
@@ -155,38 +155,48 @@ final class Sessions {
         return t;
     }
 
+    /** Cache moves since the last look, found by merging the two sorted handle lists: the work follows the moves. */
     private void watchCache(JsseContext c, Activity a, Set<Tracked> touched) {
         Snapshot s = last.get(c.host);
         int[] handles = c.freed || s == null ? NONE : s.caches().getOrDefault(c.id, NONE);
-        int[] previous = cachedHandles.get(c);
+        int[] previous = cachedHandles.getOrDefault(c, NONE);
         if (handles == previous || Arrays.equals(handles, previous)) return;
         cachedHandles.put(c, handles);
-        List<Tracked> now = new ArrayList<>();
-        for (int h : handles) {
-            Tracked t = byHandle.get(c.host).get(h);
-            if (t != null) now.add(t);
+        Map<Integer, Tracked> known = byHandle.getOrDefault(c.host, Map.of());
+        List<Tracked> left = new ArrayList<>();
+        List<Tracked> entered = new ArrayList<>();
+        int i = 0, j = 0;
+        while (i < previous.length || j < handles.length) {
+            if (j == handles.length || (i < previous.length && previous[i] < handles[j])) addIfKnown(left, known, previous[i++]);
+            else if (i == previous.length || handles[j] < previous[i]) addIfKnown(entered, known, handles[j++]);
+            else {
+                i++;
+                j++;
+            }
         }
-        List<Tracked> before = caches.getOrDefault(c, List.of());
-        Set<Tracked> was = new HashSet<>(before);
-        Set<Tracked> after = new HashSet<>(now);
-        int inserted = (int) now.stream().filter(t -> !was.contains(t)).count();
-        int size = before.size();
-        for (Tracked t : before) {
-            if (after.contains(t)) continue;
-            String reason = Reasons.cacheRemoval(a, c, t, inserted > 0 && before.size() >= c.cacheSize && c.cacheSize > 0);
+        Set<Tracked> members = caches.computeIfAbsent(c, k -> new HashSet<>());
+        boolean full = !entered.isEmpty() && members.size() >= c.cacheSize && c.cacheSize > 0;
+        int size = members.size();
+        for (Tracked t : left) {
+            if (!members.remove(t)) continue;
+            String reason = Reasons.cacheRemoval(a, c, t, full);
             t.cache = null;
             t.removedReason = reason;
             if ("single-use".equals(reason) && a.end() != null) t.spentBy = a.end().conn.name;
             touched.add(t);
             run.sink.emit(new Event.CacheRemove(c.name, t.number, reason, --size));
         }
-        for (Tracked t : now) {
-            if (was.contains(t)) continue;
+        for (Tracked t : entered) {
+            if (!members.add(t)) continue;
             t.cache = c.name;
             touched.add(t);
             run.sink.emit(new Event.CacheInsert(c.name, t.number, ++size));
         }
-        caches.put(c, now);
+    }
+
+    private static void addIfKnown(List<Tracked> to, Map<Integer, Tracked> known, int handle) {
+        Tracked t = known.get(handle);
+        if (t != null) to.add(t);
     }
 
     /**

@@ -101,6 +101,28 @@ class JsseMappingTest {
     }
 
     @Test
+    void aFullCacheEvictsItsLeastRecentlyUsedSessionAndWatchingItUsesNone() {
+        // the lab reads the cache at every step; were a read a use, the victim would depend on hash order
+        for (int run = 0; run < 3; run++) {
+            JsseLab lab = JsseLab.passing("""
+                    client = SSL_CTX_new(client, max=tls1.2)
+                    server = SSL_CTX_new(server, no_ticket, cache_size=2)
+                    c1 = connect(client, server)
+                    k1 = SSL_get1_session(c1)
+                    s1 = SSL_get1_session(c1.server)
+                    c2 = connect(client, server)
+                    s2 = SSL_get1_session(c2.server)
+                    c3 = connect(client, server, session=k1)
+                    expect reused(c3)
+                    c4 = connect(client, server)
+                    expect in_cache(server, s1)
+                    expect !in_cache(server, s2)
+                    """);
+            assertThat(lab.events(Event.CacheRemove.class)).extracting(Event.CacheRemove::reason).containsExactly("evicted");
+        }
+    }
+
+    @Test
     void removeSessionInvalidatesTheSessionSoItIsNoLongerOffered() {
         JsseLab lab = JsseLab.passing("""
                 client = SSL_CTX_new(client, max=tls1.2)
