@@ -22,8 +22,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "-n", description = "handshakes per measured round (default ${DEFAULT-VALUE})")
     int n = 1000;
 
-    @Option(names = "--rounds", description = "measured rounds, after one warm-up round (default ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", description = "measured rounds, after the warm-up (default ${DEFAULT-VALUE})")
     int rounds = 5;
+
+    @Option(names = "--warmup", description = "unmeasured rounds first, each engine and bare (default ${DEFAULT-VALUE}): the engine has far more Java code for the JIT to compile")
+    int warmup = 2;
 
     @Option(names = "--stack", description = "libssl (bare FFM loop), jsse (bare SSLEngine loop) or bc (bare TlsProtocol loop); default ${DEFAULT-VALUE}")
     String stackName = "libssl";
@@ -38,10 +41,11 @@ final class BenchCommand implements Callable<Integer> {
         TlsStack libssl = Stacks.standard().byName(stackName).orElseThrow();
         DemoPki pki = DemoPki.generate();
         Scenario scenario = ScenarioParser.parse("bench.lab", scenario(n, stackName.equals("libssl")));
-        System.out.printf("%s: %d TLS 1.3 handshakes + ticket reads per round, %d rounds after a warm-up%n", stackName, n, rounds);
-        // a full warm-up round each: the engine has far more Java code for the JIT to compile than the bare loop
-        engine(libssl, scenario);
-        bare(pki, n);
+        System.out.printf("%s: %d TLS 1.3 handshakes + ticket reads per round, %d rounds after %d warm-up round(s)%n", stackName, n, rounds, warmup);
+        for (int w = 0; w < warmup; w++) {
+            engine(libssl, scenario);
+            bare(pki, n);
+        }
         double bestEngine = 0, bestBare = 0;
         double[] ratios = new double[rounds];
         long events = 0;
