@@ -67,7 +67,19 @@ final class LocalHost implements Host {
     /** Each context's cache as last enumerated (sorted handles); replaced, never changed in place. */
     private final Map<Integer, int[]> enumerated = new HashMap<>();
     /** Each context's cached session ids and their sessions, as last enumerated. */
-    private final Map<Integer, Map<ByteBuffer, Integer>> idHandles = new HashMap<>();
+    private final Map<Integer, Map<ByteBuffer, CachedId>> idHandles = new HashMap<>();
+    private int enumerations;
+
+    /** A cached session id's session, and the enumeration that last saw it. */
+    private static final class CachedId {
+        final int handle;
+        int seen;
+
+        CachedId(int handle) {
+            this.handle = handle;
+        }
+    }
+
     /** Contexts something ran in since their cache was last enumerated. */
     private final Set<Integer> dirty = new HashSet<>();
     private final Map<Integer, SessionView> views = new HashMap<>();
@@ -333,22 +345,25 @@ final class LocalHost implements Host {
         if (last != null && !fresh && !dirty.contains(id)) return last;
         dirty.remove(id);
         SSLSessionContext sc = c.sessions();
-        Map<ByteBuffer, Integer> known = idHandles.computeIfAbsent(id, k -> new HashMap<>());
-        Map<ByteBuffer, Integer> present = new HashMap<>();
-        for (byte[] sid : Collections.list(sc.getIds())) {
+        Map<ByteBuffer, CachedId> known = idHandles.computeIfAbsent(id, k -> new HashMap<>());
+        int round = ++enumerations;
+        List<byte[]> ids = Collections.list(sc.getIds());
+        int[] now = new int[ids.size()];
+        int n = 0;
+        for (byte[] sid : ids) {
             ByteBuffer key = ByteBuffer.wrap(sid);
-            Integer h = known.get(key);
-            if (h == null) {
+            CachedId k = known.get(key);
+            if (k == null) {
                 SSLSession s = sc.getSession(sid);
                 if (s == null) continue;
-                h = handle(s);
+                k = new CachedId(handle(s));
+                known.put(key, k);
             }
-            present.put(key, h);
+            k.seen = round;
+            now[n++] = k.handle;
         }
-        idHandles.put(id, present); // an id that left is looked up again if it comes back
-        int[] now = new int[present.size()];
-        int n = 0;
-        for (int h : present.values()) now[n++] = h;
+        if (known.size() != n) known.values().removeIf(k -> k.seen != round); // an id that left is looked up again if it comes back
+        now = n == now.length ? now : Arrays.copyOf(now, n);
         Arrays.sort(now);
         if (Arrays.equals(now, last)) return last;
         int[] was = last == null ? new int[0] : last;
