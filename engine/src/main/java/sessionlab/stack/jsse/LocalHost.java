@@ -13,11 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
@@ -36,14 +34,9 @@ import sessionlab.stack.jsse.Hosted.SessionView;
 import sessionlab.stack.jsse.Hosted.Step;
 
 /**
- * The JSSE objects of this JVM, driven only through the public javax.net.ssl API. Sessions get a
- * number the first time they are seen; the host keeps a strong reference to each, so the
- * soft-reference session caches never lose one to the garbage collector during a run.
- *
- * <p>Enumerating a cache costs one step per entry, and a client cache keeps every ticket, so a
- * context's cache is enumerated again only after something ran in that context (an engine call,
- * an invalidation) or when a fresh lookup is asked for; a look reports the views of new sessions,
- * of sessions that entered or left a cache, and of the engines' sessions, not of every session ever seen.
+ * The JSSE objects of this JVM, driven only through the public javax.net.ssl API. The sessions
+ * they produce are numbered and their caches read by {@link HostSessions}; every engine call
+ * tells it which context may have changed.
  */
 final class LocalHost implements Host {
     static final String SERVER_TICKETS = "jdk.tls.server.enableSessionTicketExtension";
@@ -60,34 +53,9 @@ final class LocalHost implements Host {
 
     private final Map<Integer, Context> contexts = new TreeMap<>();
     private final Map<Integer, SSLEngine> engines = new TreeMap<>();
-    private final Map<SSLSession, Integer> handles = new IdentityHashMap<>();
-    private final List<SSLSession> sessions = new ArrayList<>();
     private final Map<SSLEngine, Integer> trustCalls = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<Integer, Integer> engineContext = new HashMap<>();
-    /** Each context's cache as last enumerated (sorted handles); replaced, never changed in place. */
-    private final Map<Integer, int[]> enumerated = new HashMap<>();
-    /** Each context's cached session ids and their sessions, as last enumerated. */
-    private final Map<Integer, Map<ByteBuffer, CachedId>> idHandles = new HashMap<>();
-    private int enumerations;
-
-    /** A cached session id's session, and the enumeration that last saw it. */
-    private static final class CachedId {
-        final int handle;
-        int seen;
-
-        CachedId(int handle) {
-            this.handle = handle;
-        }
-    }
-
-    /** Contexts something ran in since their cache was last enumerated. */
-    private final Set<Integer> dirty = new HashSet<>();
-    private final Map<Integer, SessionView> views = new HashMap<>();
-    /** Sessions whose view must be read again: they entered or left a cache, or were invalidated. */
-    private final Set<Integer> stale = new HashSet<>();
-    /** The same since the last look, which reports them. */
-    private final Set<Integer> changedSinceLook = new HashSet<>();
-    private int handlesReported;
+    private final HostSessions seen = new HostSessions();
     private KeyManagerFactory keys;
     private TrustManagerFactory trust;
     private int ticketCount;
@@ -182,7 +150,7 @@ final class LocalHost implements Host {
         ctx.sessions().setSessionCacheSize(n.cacheSize());
         ctx.sessions().setSessionTimeout(n.timeoutSeconds());
         contexts.put(n.ctx(), ctx);
-        dirty.add(n.ctx());
+        seen.ran(n.ctx());
         return new Hosted.ContextInfo(ctx.sessions().getSessionCacheSize(), ctx.sessions().getSessionTimeout(), n.stateless());
     }
 
@@ -207,7 +175,7 @@ final class LocalHost implements Host {
     private SSLEngine running(int n) {
         SSLEngine e = engines.get(n);
         if (e == null) throw new HostFailure(where() + ": no engine " + n, null);
-        dirty.add(engineContext.get(n));
+        seen.ran(engineContext.get(n));
         return e;
     }
 
@@ -216,12 +184,8 @@ final class LocalHost implements Host {
         return engines.remove(n) != null;
     }
 
-    /** Its cached sessions leave with it: their views are read again. */
     private boolean freeContext(int ctx) {
-        idHandles.remove(ctx);
-        int[] was = enumerated.remove(ctx);
-        if (was != null) for (int h : was) changed(h);
-        dirty.remove(ctx);
+        seen.forget(ctx);
         return contexts.remove(ctx) != null;
     }
 
@@ -299,91 +263,10 @@ final class LocalHost implements Host {
         return status(e);
     }
 
-    private int handle(SSLSession s) {
-        Integer h = handles.get(s);
-        if (h != null) return h;
-        sessions.add(s);
-        handles.put(s, sessions.size());
-        return sessions.size();
-    }
-
-    /** The session as its public API shows it now. */
-    private SessionView read(int handle) {
-        SSLSession s = sessions.get(handle - 1);
-        SSLSessionContext sc = s.getSessionContext();
-        SessionView v = new SessionView(handle, s.getId(), s.getProtocol(), s.getCipherSuite(), s.getPeerHost(), s.getPeerPort(),
-                s.isValid(), sc == null ? -1 : sc.getSessionTimeout(), s.getCreationTime());
-        views.put(handle, v);
-        stale.remove(handle);
-        return v;
-    }
-
-    /** The session's view, read again only if something may have changed it. */
-    private SessionView view(int handle) {
-        SessionView v = views.get(handle);
-        return v == null || stale.contains(handle) ? read(handle) : v;
-    }
-
-    private void changed(int handle) {
-        stale.add(handle);
-        changedSinceLook.add(handle);
-    }
-
-    /**
-     * The context's cache (sorted handles). {@code fresh}, or after anything ran in the context:
-     * enumerated through getIds(), which drops sessions past their timeout on the wall clock (JSSE's
-     * own rule); otherwise as last enumerated.
-     *
-     * <p>JSSE's cache is least-recently-used: every getSession(id) is a use that reorders it. So a
-     * session is looked up once, when its id first appears (to learn which object it is), never
-     * again while it stays; a session id names one object in a context's cache (JSSE caches a
-     * resumed TLS 1.2 session as the same object, and a new session has a new random id). The one
-     * lookup can only reorder sessions that entered the cache in the same step.
-     */
-    private int[] cached(int id, Context c, boolean fresh) {
-        int[] last = enumerated.get(id);
-        if (last != null && !fresh && !dirty.contains(id)) return last;
-        dirty.remove(id);
-        SSLSessionContext sc = c.sessions();
-        Map<ByteBuffer, CachedId> known = idHandles.computeIfAbsent(id, k -> new HashMap<>());
-        int round = ++enumerations;
-        List<byte[]> ids = Collections.list(sc.getIds());
-        int[] now = new int[ids.size()];
-        int n = 0;
-        for (byte[] sid : ids) {
-            ByteBuffer key = ByteBuffer.wrap(sid);
-            CachedId k = known.get(key);
-            if (k == null) {
-                SSLSession s = sc.getSession(sid);
-                if (s == null) continue;
-                k = new CachedId(handle(s));
-                known.put(key, k);
-            }
-            k.seen = round;
-            now[n++] = k.handle;
-        }
-        if (known.size() != n) known.values().removeIf(k -> k.seen != round); // an id that left is looked up again if it comes back
-        now = n == now.length ? now : Arrays.copyOf(now, n);
-        Arrays.sort(now);
-        if (Arrays.equals(now, last)) return last;
-        int[] was = last == null ? new int[0] : last;
-        int i = 0, j = 0;
-        while (i < was.length || j < now.length) { // both sorted: whatever is in one only entered or left
-            if (j == now.length || (i < was.length && was[i] < now[j])) changed(was[i++]);
-            else if (i == was.length || now[j] < was[i]) changed(now[j++]);
-            else {
-                i++;
-                j++;
-            }
-        }
-        enumerated.put(id, now);
-        return now;
-    }
-
     private ArrayList<SessionView> cache(int ctx, boolean fresh) {
         Context c = contexts.get(ctx);
         ArrayList<SessionView> out = new ArrayList<>();
-        if (c != null) for (int h : cached(ctx, c, fresh)) out.add(view(h));
+        if (c != null) for (int h : seen.cached(ctx, c.sessions(), fresh)) out.add(seen.view(h));
         return out;
     }
 
@@ -391,11 +274,11 @@ final class LocalHost implements Host {
     private Hosted.Watched unwrapWatching(Hosted.UnwrapWatching u) {
         int ctx = engineContext.getOrDefault(u.engine(), -1);
         Context c = contexts.get(ctx);
-        if (c != null) cached(ctx, c, false);
-        int seen = sessions.size();
+        if (c != null) seen.cached(ctx, c.sessions(), false);
+        int before = seen.count();
         Step step = unwrap(running(u.engine()), u.net());
         ArrayList<SessionView> arrived = new ArrayList<>();
-        if (c != null) for (int h : cached(ctx, c, false)) if (h > seen) arrived.add(view(h));
+        if (c != null) for (int h : seen.cached(ctx, c.sessions(), false)) if (h > before) arrived.add(seen.view(h));
         return new Hosted.Watched(step, arrived);
     }
 
@@ -404,39 +287,30 @@ final class LocalHost implements Host {
         HashMap<Integer, Integer> calls = new HashMap<>();
         for (Map.Entry<Integer, SSLEngine> e : engines.entrySet()) {
             SSLSession s = e.getValue().getSession();
-            if (s != null && !NO_SESSION.equals(s.getCipherSuite())) engineSessions.put(e.getKey(), handle(s));
+            if (s != null && !NO_SESSION.equals(s.getCipherSuite())) engineSessions.put(e.getKey(), seen.handle(s));
             calls.put(e.getKey(), trustCalls.getOrDefault(e.getValue(), 0));
         }
         HashMap<Integer, int[]> caches = new HashMap<>();
-        for (Map.Entry<Integer, Context> c : contexts.entrySet()) caches.put(c.getKey(), cached(c.getKey(), c.getValue(), false));
-        HashMap<Integer, SessionView> changedViews = new HashMap<>();
-        for (int h = handlesReported + 1; h <= sessions.size(); h++) changedViews.put(h, view(h));
-        for (int h : changedSinceLook) changedViews.put(h, view(h));
-        for (int h : engineSessions.values()) changedViews.put(h, read(h)); // an engine may invalidate its session (a fatal alert)
-        handlesReported = sessions.size();
-        changedSinceLook.clear();
-        return new Hosted.Snapshot(engineSessions, caches, changedViews, calls);
+        for (Map.Entry<Integer, Context> c : contexts.entrySet()) {
+            caches.put(c.getKey(), seen.cached(c.getKey(), c.getValue().sessions(), false));
+        }
+        return new Hosted.Snapshot(engineSessions, caches, seen.changedSinceLastLook(engineSessions.values()), calls);
     }
 
     /** The probe's sessions are forgotten: session numbers start with the run's own. */
     private int countTickets() {
         int n = TicketProbe.count(this);
-        sessions.clear();
-        handles.clear();
-        views.clear();
-        stale.clear();
-        changedSinceLook.clear();
-        handlesReported = 0;
+        seen.clear();
         ticketCount = n;
         return n;
     }
 
-    /** JSSE answers by removing the session from its context: every context is looked at again. */
+    /** JSSE answers by removing the session from its context: every context is read again. */
     private boolean invalidate(int handle) {
-        if (handle < 1 || handle > sessions.size()) return false;
-        sessions.get(handle - 1).invalidate();
-        changed(handle);
-        dirty.addAll(contexts.keySet());
+        SSLSession s = seen.get(handle);
+        if (s == null) return false;
+        s.invalidate();
+        seen.invalidated(handle, contexts.keySet());
         return true;
     }
 }
