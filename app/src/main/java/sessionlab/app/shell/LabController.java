@@ -1,11 +1,12 @@
 package sessionlab.app.shell;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -45,22 +46,27 @@ public final class LabController {
         this.fx = fx;
     }
 
-    public void open(Path path) throws IOException {
-        file.set(path);
-        source.set(Files.readString(path, StandardCharsets.UTF_8));
-        run(false);
+    /** Reads the lesson off the FX thread, then shows and runs it; a file that cannot be read goes to {@code failed}. */
+    public void open(Path path, Consumer<String> failed) {
+        AtomicReference<String> text = new AtomicReference<>();
+        inBackground(() -> text.set(Files.readString(path, StandardCharsets.UTF_8)), () -> {
+            file.set(path);
+            source.set(text.get());
+            run(false);
+        }, failed);
     }
 
-    public void save(Path path) throws IOException {
-        Files.writeString(path, source.get(), StandardCharsets.UTF_8);
-        file.set(path);
+    /** Writes the lesson as it is now, off the FX thread; the window's file becomes {@code path} once it is written. */
+    public void save(Path path, Consumer<String> failed) {
+        String text = source.get();
+        inBackground(() -> Files.writeString(path, text, StandardCharsets.UTF_8), () -> file.set(path), failed);
     }
 
     /**
      * Runs slow file work off the FX thread; {@code done} or {@code failed} (with the problem's
      * message) come back on the FX thread.
      */
-    public void inBackground(LessonRunner.IoTask task, Runnable done, java.util.function.Consumer<String> failed) {
+    public void inBackground(LessonRunner.IoTask task, Runnable done, Consumer<String> failed) {
         runner.io(task).whenCompleteAsync((v, error) -> {
             if (error == null) done.run();
             else {

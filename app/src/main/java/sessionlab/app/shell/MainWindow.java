@@ -1,6 +1,5 @@
 package sessionlab.app.shell;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -218,14 +217,10 @@ public final class MainWindow extends StackPane {
     }
 
     public void open(Path p) {
-        try {
-            controller.open(p);
-            script.editingProperty().set(false);
-            if (!p.equals(lessons.getValue())) lessons.setValue(p);
-        } catch (IOException e) {
-            script.setDiagnostics(List.of(new sessionlab.scenario.Diagnostic(new sessionlab.scenario.Position(p.toString(), 1, 1),
-                    "cannot read: " + e.getMessage())));
-        }
+        controller.open(p, problem -> script.setDiagnostics(List.of(new sessionlab.scenario.Diagnostic(
+                new sessionlab.scenario.Position(p.toString(), 1, 1), "cannot read: " + problem))));
+        script.editingProperty().set(false);
+        if (!p.equals(lessons.getValue())) lessons.setValue(p);
     }
 
     void runEdited() {

@@ -1,6 +1,5 @@
 package sessionlab.app.shell;
 
-import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,13 +29,8 @@ final class WindowMenu {
             if (p != null) w.open(p);
         });
         MenuItem save = new MenuItem("Save lesson as\u2026");
-        save.setOnAction(e -> chooser("Save the lesson").map(c -> c.showSaveDialog(w.getScene().getWindow())).ifPresent(f -> {
-            try {
-                w.controller().save(f.toPath());
-            } catch (IOException ex) {
-                problem(f.toPath(), "cannot save: " + ex.getMessage());
-            }
-        }));
+        save.setOnAction(e -> chooser("Save the lesson").map(c -> c.showSaveDialog(w.getScene().getWindow()))
+                .ifPresent(f -> w.controller().save(f.toPath(), problem -> problem(f.toPath(), "cannot save: " + problem))));
         MenuItem export = new MenuItem("Export events (JSON Lines)\u2026");
         export.setOnAction(e -> chooser("Export the event log").map(c -> c.showSaveDialog(w.getScene().getWindow())).ifPresent(f -> {
             EventLog log = new EventLog();
