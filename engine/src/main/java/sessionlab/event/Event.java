@@ -28,7 +28,13 @@ public sealed interface Event {
     record Return(String target, String function, String result) implements Event {}
 
     // ---- objects ----
-    record ContextCreated(String ctx, String role, Map<String, String> settings) implements Event {}
+    record ContextCreated(String ctx, String role, Map<String, String> settings) implements Event {
+        /**
+         * The settings key of a stack that cannot see its cache's order (it emits no cache.order):
+         * its value says why. Such a cache is its cache.insert/cache.remove events, in no order.
+         */
+        public static final String ORDER_NOT_VISIBLE = "cache_order";
+    }
     record ContextFreed(String ctx) implements Event {}
     record ConnectionCreated(String conn, String side, String ctx, long latencyMs) implements Event {}
     record ConnectionFreed(String conn) implements Event {}

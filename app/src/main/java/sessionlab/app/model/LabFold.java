@@ -32,6 +32,8 @@ public final class LabFold {
     private LinkedHashMap<Integer, Boolean> expectations = new LinkedHashMap<>();
     private ArrayList<String> alerts = new ArrayList<>();
     private LoggedEvent last;
+    /** The stack that ran, from run.started: explanations say what that stack does. */
+    private String stack = "libssl";
 
     public LabFold copy() {
         LabFold c = new LabFold();
@@ -47,6 +49,7 @@ public final class LabFold {
         c.expectations = new LinkedHashMap<>(expectations);
         c.alerts = new ArrayList<>(alerts);
         c.last = last;
+        c.stack = stack;
         return c;
     }
 
@@ -67,6 +70,7 @@ public final class LabFold {
         last = le;
         Event e = le.event();
         switch (e) {
+            case Event.RunStarted r -> stack = r.stack();
             case Event.StatementStarted s -> line = s.line();
             case Event.Note n -> narration.add(new Narration(le.seq(), true, n.text()));
             case Event.ExpectPass p -> expectations.put(p.line(), true);
@@ -80,7 +84,13 @@ public final class LabFold {
             case Event.ContextCreated c -> contexts.put(c.ctx(), new ContextView(c.ctx(), c.role(), c.settings(), List.of(), Map.of(), false, 0, 0));
             case Event.ContextFreed c -> context(c.ctx(), x -> new ContextView(x.name(), x.role(), x.settings(), x.cache(), x.stats(), true, x.newCallbacks(), x.removeCallbacks()));
             case Event.CacheOrder o -> context(o.ctx(), x -> new ContextView(x.name(), x.role(), x.settings(), List.copyOf(o.sessions()), x.stats(), x.freed(), x.newCallbacks(), x.removeCallbacks()));
-            case Event.CacheInsert i -> session(i.session(), s -> withCache(s, i.ctx()));
+            case Event.CacheInsert i -> {
+                session(i.session(), s -> withCache(s, i.ctx()));
+                // a stack that shows its order sends cache.order next; one that cannot, has only its inserts
+                context(i.ctx(), x -> !x.settings().containsKey(Event.ContextCreated.ORDER_NOT_VISIBLE) || x.cache().contains(i.session()) ? x
+                        : new ContextView(x.name(), x.role(), x.settings(), append(x.cache(), i.session()), x.stats(), x.freed(),
+                                x.newCallbacks(), x.removeCallbacks()));
+            }
             case Event.CacheRemove r -> {
                 session(r.session(), s -> withCache(s, null));
                 context(r.ctx(), x -> {
@@ -126,7 +136,7 @@ public final class LabFold {
                     w.encrypted(), w.length(), w.hex()));
             default -> { }
         }
-        String explanation = Explanations.explain(e);
+        String explanation = Explanations.explain(e, stack);
         if (explanation != null) narration.add(new Narration(le.seq(), false, explanation));
     }
 
@@ -148,6 +158,12 @@ public final class LabFold {
                     : (x.session() != null && x.session() == r.session() ? null : x.session()), x.handshakeDoneAt(), x.ticketsReadAt(),
                     x.resume()));
         }
+    }
+
+    private static List<Integer> append(List<Integer> list, int session) {
+        List<Integer> out = new ArrayList<>(list);
+        out.add(session);
+        return List.copyOf(out);
     }
 
     private static SessionView withCache(SessionView x, String cache) {

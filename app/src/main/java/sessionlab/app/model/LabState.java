@@ -29,7 +29,7 @@ public record LabState(
     public static final LabState EMPTY = new LabState(-1, 0, 0, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(),
             Map.of(), List.of(), null);
 
-    /** A scenario SSL_CTX with its cache drawn head (latest expiry) to tail. */
+    /** A scenario SSL_CTX with its cache head (latest expiry) to tail, or in insertion order where the stack cannot see the order. */
     public record ContextView(String name, String role, Map<String, String> settings, List<Integer> cache,
                               Map<String, Long> stats, boolean freed, int newCallbacks, int removeCallbacks) {}
 

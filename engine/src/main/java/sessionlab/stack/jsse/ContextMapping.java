@@ -90,6 +90,8 @@ final class ContextMapping {
         m.put("protocols", String.join(", ", spec.protocols()));
         m.put("cache", server ? "server (JSSE always caches a server's stateful sessions)" : "client (JSSE always caches client sessions)");
         m.put("cache_size", Integer.toString(info.cacheSize()));
+        m.put(sessionlab.event.Event.ContextCreated.ORDER_NOT_VISIBLE, "not visible: JSSE evicts the least recently used session, and no API shows that order "
+                + "(a lookup would itself reorder it)");
         m.put("timeout", info.timeoutSeconds() + "s");
         if (server) {
             m.put("tickets", host.ticketCount() + " (jdk.tls.server.newSessionTicketCount of " + host.where() + ")");

@@ -10,6 +10,7 @@ import java.util.function.IntFunction;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -18,14 +19,17 @@ import sessionlab.app.model.LabState.SessionView;
 
 /**
  * One SSL_CTX: its settings, its counters, and its session cache as libssl orders it, head (expires
- * last) to tail (expires first). A long cache shows its head and its tail, the middle folded.
+ * last) to tail (expires first). A long cache shows its head and its tail, the middle folded. A stack
+ * whose order cannot be seen says so in its {@code cache_order} setting: the entries are then listed
+ * by session number, without head and tail.
  */
 final class ContextBox extends VBox {
     /** Entries drawn before folding: the head ones and the tail ones, since those are the ones that move. */
     static final int HEAD_SHOWN = 6;
     static final int TAIL_SHOWN = 2;
     /** Settings already on the first line, or that only matter when not at libssl's default. */
-    private static final Set<String> MAIN = Set.of("cache", "cache_size", "timeout", "tickets");
+    private static final String ORDER = sessionlab.event.Event.ContextCreated.ORDER_NOT_VISIBLE;
+    private static final Set<String> MAIN = Set.of("cache", "cache_size", "timeout", "tickets", ORDER);
     private static final Set<String> DEFAULTISH = Set.of("default", "false", "none", "off", "0", "");
 
     private final Label title = new Label();
@@ -97,12 +101,16 @@ final class ContextBox extends VBox {
 
         cacheTitle.setText("cache: " + c.cache().size() + " of " + s.getOrDefault("cache_size", "?")
                 + (mode.startsWith("off") ? " (caching off)" : ""));
-        drawCache(c.cache(), sessions, sessionNodes);
+        drawCache(c.cache(), s.get(ORDER), sessions, sessionNodes);
     }
 
-    private void drawCache(List<Integer> cache, IntFunction<SessionView> sessions, IntFunction<Node> sessionNodes) {
+    private void drawCache(List<Integer> cache, String orderUnseen, IntFunction<SessionView> sessions, IntFunction<Node> sessionNodes) {
         SessionNode.show(cacheRow, !cache.isEmpty());
         if (cache.isEmpty()) return;
+        boolean ordered = orderUnseen == null;
+        head.setText(ordered ? "head (latest expiry)" : "order not visible:");
+        head.setTooltip(ordered ? null : new Tooltip(orderUnseen));
+        if (!ordered) cache = cache.stream().sorted().toList();
         List<Node> row = new ArrayList<>();
         row.add(head);
         boolean fold = cache.size() > HEAD_SHOWN + TAIL_SHOWN;
@@ -115,7 +123,7 @@ final class ContextBox extends VBox {
             }
             row.add(entry(used++, cache.get(i), sessions, sessionNodes));
         }
-        row.add(tail);
+        if (ordered) row.add(tail);
         SessionNode.setChildren(cacheRow, row);
     }
 
