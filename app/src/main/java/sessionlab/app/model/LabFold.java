@@ -61,7 +61,7 @@ public final class LabFold {
         return new LabState(cursor, now, line, Collections.unmodifiableMap(new LinkedHashMap<>(contexts)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(connections)), Collections.unmodifiableMap(new LinkedHashMap<>(sessions)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(variables)), List.copyOf(records), List.copyOf(narration),
-                Collections.unmodifiableMap(new LinkedHashMap<>(expectations)), List.copyOf(alerts), last);
+                Collections.unmodifiableMap(new LinkedHashMap<>(expectations)), List.copyOf(alerts), last, stack);
     }
 
     public void apply(LoggedEvent le) {

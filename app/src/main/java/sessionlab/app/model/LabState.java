@@ -24,10 +24,16 @@ public record LabState(
         List<Narration> narration,
         Map<Integer, Boolean> expectations,
         List<String> alerts,
-        LoggedEvent last) {
+        LoggedEvent last,
+        /** The stack that ran (run.started): what its objects can and cannot show differs. */
+        String stack) {
 
     public static final LabState EMPTY = new LabState(-1, 0, 0, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(),
-            Map.of(), List.of(), null);
+            Map.of(), List.of(), null, "libssl");
+
+    public boolean onLibssl() {
+        return "libssl".equals(stack);
+    }
 
     /** A scenario SSL_CTX with its cache head (latest expiry) to tail, or in insertion order where the stack cannot see the order. */
     public record ContextView(String name, String role, Map<String, String> settings, List<Integer> cache,

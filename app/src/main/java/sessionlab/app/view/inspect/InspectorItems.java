@@ -79,26 +79,27 @@ public final class InspectorItems {
             case SessionView s -> session(out, s, state);
             case ConnectionView c -> connection(out, c, state);
             case ContextView x -> context(out, x, state);
-            case WireView w -> record(out, w);
+            case WireView w -> record(out, w, state);
             case null, default -> { }
         }
         return out;
     }
 
     private static void session(List<ReadOnlyItem> out, SessionView s, LabState state) {
-        add(out, SESSION, "Session", "#" + s.number(), "The run's own number: #1 is the first SSL_SESSION libssl created.");
+        add(out, SESSION, "Session", "#" + s.number(), "The run's own number: #1 is the first session the run saw.");
         add(out, SESSION, "Side", Format.orDash(s.side()), "Whose session this is.");
-        add(out, SESSION, "State", s.alive() ? "alive" : "destroyed at " + Format.at(s.destroyedAt()),
-                "libssl frees a session when its last reference goes (ex_data free callback).");
-        add(out, SESSION, "Resumable", Format.yesNo(s.resumable()), "SSL_SESSION_is_resumable.");
+        add(out, SESSION, "State", s.alive() ? "alive" : "destroyed at " + Format.at(s.destroyedAt()), StackHints.sessionState(state.stack()));
+        add(out, SESSION, "Resumable", Format.yesNo(s.resumable()), StackHints.resumable(state.stack()));
         add(out, SESSION, "Why", Format.orDash(s.reason()), "What last changed the resumable flag.");
         add(out, SESSION, "Version", Format.orDash(s.version()), "The protocol version of the session.");
-        add(out, SESSION, "Copy of", s.dupOf() == null ? "— (an original)" : "#" + s.dupOf(),
-                "libssl copies a session (ssl_session_dup) instead of changing one others may hold.");
+        if (state.onLibssl()) {
+            add(out, SESSION, "Copy of", s.dupOf() == null ? "— (an original)" : "#" + s.dupOf(),
+                    "libssl copies a session (ssl_session_dup) instead of changing one others may hold.");
+        }
         add(out, SESSION, "In cache", s.cache() == null ? "no" : s.cache(), "The SSL_CTX whose session cache holds it.");
 
         add(out, REFERENCES, "Reference count", s.refcount() == null ? "unknown: this stack cannot read it" : String.valueOf(s.refcount()),
-                "libssl's real count, read from the object itself.");
+                StackHints.refcount(state.stack()));
         if (s.holders().isEmpty()) add(out, REFERENCES, "Holders", "none", "Nobody holds a reference.");
         for (Map.Entry<String, Integer> h : s.holders().entrySet())
             add(out, REFERENCES, h.getKey(), h.getValue() + (h.getValue() == 1 ? " reference" : " references"), holderMeaning(h.getKey()));
@@ -106,8 +107,8 @@ public final class InspectorItems {
         add(out, TIME, "Session id", Format.id(s.id()), "The full session id (hex).");
         add(out, TIME, "Ticket", s.ticketLength() > 0 ? s.ticketLength() + " bytes" : "none", "The length of the ticket the session carries.");
         add(out, TIME, "Lifetime hint", s.lifetimeHint() > 0 ? Format.seconds(s.lifetimeHint()) : "—", "The ticket lifetime the server announced.");
-        add(out, TIME, "Timeout", Format.seconds(s.timeoutSeconds()), "SSL_SESSION_get_timeout.");
-        add(out, TIME, "Created at", Format.at(s.createdAt()), "Virtual time of SSL_SESSION_get_time.");
+        add(out, TIME, "Timeout", Format.seconds(s.timeoutSeconds()), StackHints.timeout(state.stack()));
+        add(out, TIME, "Created at", Format.at(s.createdAt()), StackHints.createdAt(state.stack()));
         if (s.alive()) {
             long age = s.ageSeconds(state.now());
             add(out, TIME, "Age now", Format.seconds(age) + (age >= s.timeoutSeconds() && s.timeoutSeconds() > 0 ? " · expired" : ""),
@@ -160,24 +161,25 @@ public final class InspectorItems {
         add(out, CONTEXT, "New-session callbacks", String.valueOf(x.newCallbacks()), "Calls since the context was created.");
         add(out, CONTEXT, "Remove callbacks", String.valueOf(x.removeCallbacks()), "Calls since the context was created.");
         add(out, CACHE, "Size", String.valueOf(x.cache().size()), "Sessions in the internal cache.");
-        for (int i = 0; i < x.cache().size(); i++) {
-            int n = x.cache().get(i);
+        String unseen = x.settings().get(sessionlab.event.Event.ContextCreated.ORDER_NOT_VISIBLE);
+        List<Integer> entries = unseen == null ? x.cache() : x.cache().stream().sorted().toList();
+        for (int i = 0; i < entries.size(); i++) {
+            int n = entries.get(i);
             SessionView s = state.sessions().get(n);
             String expiry = s == null ? "" : " · expires at " + Format.at(s.createdAt() + s.timeoutSeconds() * 1000);
-            String where = i == 0 ? " (head)" : i == x.cache().size() - 1 ? " (tail)" : "";
-            add(out, CACHE, "Entry " + (i + 1) + where, "#" + n + expiry,
-                    "The list runs from the latest expiry (head) to the earliest (tail): the tail is evicted first.");
+            String where = unseen != null ? "" : i == 0 ? " (head)" : i == entries.size() - 1 ? " (tail)" : "";
+            add(out, CACHE, "Entry " + (i + 1) + where, "#" + n + expiry, StackHints.cacheEntry(unseen == null, unseen));
         }
-        x.settings().forEach((k, v) -> add(out, SETTINGS, k, v, "As read back from libssl."));
+        x.settings().forEach((k, v) -> add(out, SETTINGS, k, v, StackHints.setting(state.stack())));
         if (x.stats().isEmpty()) add(out, STATISTICS, "Counters", "none reported yet", "");
-        x.stats().forEach((k, v) -> add(out, STATISTICS, k, String.valueOf(v), "SSL_CTX_sess_" + k + "."));
+        x.stats().forEach((k, v) -> add(out, STATISTICS, k, String.valueOf(v), StackHints.counter(state.stack(), k)));
     }
 
-    private static void record(List<ReadOnlyItem> out, WireView w) {
+    private static void record(List<ReadOnlyItem> out, WireView w, LabState state) {
         add(out, RECORD, "Event", "#" + w.seq(), "Its place in the log.");
         add(out, RECORD, "Connection", w.conn(), "");
         add(out, RECORD, "Direction", arrow(w), "");
-        add(out, RECORD, "Label", w.label(), "Encrypted records are labelled with the messages libssl reported writing into them.");
+        add(out, RECORD, "Label", w.label(), StackHints.recordLabel(state.stack()));
         add(out, RECORD, "Encrypted", Format.yesNo(w.encrypted()), "");
         add(out, RECORD, "Length", w.length() + " bytes (" + HexDump.HEADER + " header + " + Math.max(0, w.length() - HexDump.HEADER) + ")",
                 "The whole record as it crossed the wire.");

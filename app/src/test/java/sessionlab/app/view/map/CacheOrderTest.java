@@ -2,8 +2,6 @@ package sessionlab.app.view.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -16,12 +14,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import sessionlab.app.model.History;
+import sessionlab.app.LessonRuns;
 import sessionlab.app.model.LabState;
-import sessionlab.event.EventLog;
-import sessionlab.run.ScenarioRunner;
-import sessionlab.run.Stacks;
-import sessionlab.scenario.ScenarioParser;
 
 /** A cache is drawn head to tail only where the stack shows its order; JSSE's is not visible, and the map says so. */
 @ExtendWith(ApplicationExtension.class)
@@ -37,16 +31,7 @@ class CacheOrderTest {
     }
 
     private static LabState endOf(String lesson, String stack) throws Exception {
-        EventLog log = new EventLog();
-        ScenarioRunner.run(ScenarioParser.parse(lesson, Files.readString(Path.of("../samples/compare", lesson))),
-                Stacks.standard().byName(stack).orElseThrow(), log);
-        History h = new History(log.events());
-        int[] starts = h.statementStarts();
-        for (int i = 0; i + 1 < starts.length; i++) {
-            var started = (sessionlab.event.Event.StatementStarted) h.events().get(starts[i]).event();
-            if (started.text().startsWith("c4 = connect")) return h.stateAt(starts[i + 1] - 1); // the cache after c4
-        }
-        throw new AssertionError("no c4 in " + lesson);
+        return LessonRuns.after("compare/" + lesson, stack, "c4 = connect"); // the caches right after c4
     }
 
     private List<String> cacheEnds(FxRobot robot, LabState s) {
