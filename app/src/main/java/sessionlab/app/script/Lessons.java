@@ -3,12 +3,14 @@ package sessionlab.app.script;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The lessons shipped in {@code samples/}, found from the working directory or its parent. */
+/** The lessons shipped in {@code samples/} and {@code samples/compare/}, found from the working directory or its parent. */
 public final class Lessons {
     public static final String DEFAULT = "01-tls13-ticket-timing.lab";
+    private static final String COMPARE = "compare";
 
     private Lessons() {}
 
@@ -19,7 +21,22 @@ public final class Lessons {
         return Path.of("samples").toAbsolutePath();
     }
 
+    /** The lessons of {@code dir}, then the comparison lessons of {@code dir/compare} (one file per stack). */
     public static List<Path> list(Path dir) {
+        List<Path> out = new ArrayList<>(labs(dir));
+        out.addAll(labs(dir.resolve(COMPARE)));
+        return List.copyOf(out);
+    }
+
+    /** How the picker names a lesson: its file name, with compare/ in front for a comparison lesson. */
+    public static String name(Path lesson) {
+        Path parent = lesson.getParent();
+        boolean comparison = parent != null && parent.getFileName() != null && parent.getFileName().toString().equals(COMPARE);
+        return (comparison ? COMPARE + "/" : "") + lesson.getFileName();
+    }
+
+    private static List<Path> labs(Path dir) {
+        if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".lab")).sorted().toList();
         } catch (IOException e) {

@@ -48,6 +48,7 @@ public final class MainWindow extends StackPane {
     private final ComboBox<Path> lessons = new ComboBox<>();
     private final ComboBox<String> stackChoice = new ComboBox<>();
     private final ComboBox<String> compareChoice = new ComboBox<>();
+    private boolean showingStackThatRan;
     private final ComparePane compare = new ComparePane();
     private SplitPane sideBySide;
     private SplitPane centreSplit;
@@ -71,11 +72,11 @@ public final class MainWindow extends StackPane {
         lessons.setId("lesson-picker");
         lessons.getItems().setAll(Lessons.list(lessonDir));
         lessons.setConverter(new javafx.util.StringConverter<>() {
-            @Override public String toString(Path p) { return p == null ? "" : p.getFileName().toString(); }
+            @Override public String toString(Path p) { return p == null ? "" : Lessons.name(p); }
             @Override public Path fromString(String s) { return null; }
         });
         lessons.setOnAction(e -> { if (lessons.getValue() != null) open(lessons.getValue()); });
-        lessons.setTooltip(new Tooltip("Lessons in samples/"));
+        lessons.setTooltip(new Tooltip("Lessons in samples/ and, for comparing stacks, samples/compare/"));
 
         Button run = new Button("Run");
         run.setId("run");
@@ -91,8 +92,19 @@ public final class MainWindow extends StackPane {
         stackChoice.setValue("libssl");
         stackChoice.setTooltip(new Tooltip("The TLS stack this lesson runs on (overrides its stack statement)"));
         stackChoice.setOnAction(e -> {
+            if (showingStackThatRan) return;
             controller.stackProperty().set(stackChoice.getValue());
             controller.run(false);
+        });
+        // the chooser shows the stack that ran: the lesson's own stack line until the user picks one
+        controller.resultProperty().addListener((o, was, now) -> {
+            if (now == null) return;
+            showingStackThatRan = true;
+            try {
+                stackChoice.setValue(now.stack());
+            } finally {
+                showingStackThatRan = false;
+            }
         });
         compareChoice.setId("compare-choice");
         compareChoice.getItems().setAll(NO_COMPARISON, "libssl", "jsse", "bc");

@@ -182,4 +182,20 @@ class MainWindowTest {
         assertThat(item.isDisable()).isTrue();
         assertThat(window.controller().keyLog()).isEmpty();
     }
+
+    @Test
+    void theComparisonLessonsAreInThePickerAndTheStackChooserShowsTheStackThatRan(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Path> picker = robot.lookup("#lesson-picker").queryAs(javafx.scene.control.ComboBox.class);
+        Path jsseLesson = picker.getItems().stream().filter(p -> Lessons.name(p).equals("compare/eviction-order.jsse.lab")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> stack = robot.lookup("#stack-choice").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(stack.getValue()).isEqualTo("libssl");
+
+        robot.interact(() -> picker.setValue(jsseLesson));
+
+        assertThat(window.controller().resultProperty().get().stack()).as("the lesson's own stack line").isEqualTo("jsse");
+        assertThat(stack.getValue()).isEqualTo("jsse");
+        assertThat(window.controller().stackProperty().get()).as("showing it is not choosing it").isNull();
+    }
 }

@@ -97,5 +97,12 @@ class ScreenshotsTest {
         });
         toFirst(robot, Event.CacheRemove.class, e -> ((Event.CacheRemove) e).reason().equals("evicted"));
         shoot(robot, "cache-eviction");
+        robot.interact(() -> {
+            window.open(SAMPLES.resolve("compare/eviction-order.jsse.lab"));
+            window.compareChoice().setValue("libssl");
+            window.compareChoice().getOnAction().handle(null);
+        });
+        toEndOfLine(robot, 19);
+        shoot(robot, "side-by-side");
     }
 }
