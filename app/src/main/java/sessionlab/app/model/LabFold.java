@@ -151,8 +151,10 @@ public final class LabFold {
                     x.timeoutSeconds(), x.createdAt(), r.count(), Collections.unmodifiableMap(h), x.alive(), x.destroyedAt(), x.cache(),
                     x.dupOf(), x.reason(), le.seq());
         });
-        if (r.holder().startsWith("SSL ")) {
-            String conn = r.holder().substring(4);
+        // the connection's session pointer: libssl's SSL and bctls's end are "SSL c1", the JDK's is its engine
+        String prefix = r.holder().startsWith("SSL ") ? "SSL " : r.holder().startsWith("engine ") ? "engine " : null;
+        if (prefix != null) {
+            String conn = r.holder().substring(prefix.length());
             connection(conn, x -> new ConnectionView(x.name(), x.connection(), x.side(), x.ctx(), x.freed(), x.handshakeDone(), x.version(),
                     x.resumed(), x.ticketsReceived(), r.delta() > 0 ? Integer.valueOf(r.session())
                     : (x.session() != null && x.session() == r.session() ? null : x.session()), x.handshakeDoneAt(), x.ticketsReadAt(),

@@ -102,7 +102,7 @@ public final class InspectorItems {
                 StackHints.refcount(state.stack()));
         if (s.holders().isEmpty()) add(out, REFERENCES, "Holders", "none", "Nobody holds a reference.");
         for (Map.Entry<String, Integer> h : s.holders().entrySet())
-            add(out, REFERENCES, h.getKey(), h.getValue() + (h.getValue() == 1 ? " reference" : " references"), holderMeaning(h.getKey()));
+            add(out, REFERENCES, h.getKey(), h.getValue() + (h.getValue() == 1 ? " reference" : " references"), holderMeaning(h.getKey(), state.stack()));
 
         add(out, TIME, "Session id", Format.id(s.id()), "The full session id (hex).");
         add(out, TIME, "Ticket", s.ticketLength() > 0 ? s.ticketLength() + " bytes" : "none", "The length of the ticket the session carries.");
@@ -116,10 +116,14 @@ public final class InspectorItems {
         }
     }
 
-    static String holderMeaning(String holder) {
-        if (holder.startsWith("SSL ")) return "The SSL object's session pointer (what SSL_get_session returns).";
-        if (holder.startsWith("cache ")) return "The context's internal session cache.";
-        if (holder.startsWith("var ")) return "A scenario name that owns a reference (get1 or up_ref): it must SSL_SESSION_free it.";
+    static String holderMeaning(String holder, String stack) {
+        boolean libssl = "libssl".equals(stack);
+        if (holder.startsWith("SSL ")) return libssl ? "The SSL object's session pointer (what SSL_get_session returns)."
+                : "The connection end's session (what bctls's getSession returns).";
+        if (holder.startsWith("engine ")) return "The SSLEngine's session (what SSLEngine.getSession returns).";
+        if (holder.startsWith("cache ")) return libssl ? "The context's internal session cache." : "The context's session cache.";
+        if (holder.startsWith("var ")) return libssl ? "A scenario name that owns a reference (get1 or up_ref): it must SSL_SESSION_free it."
+                : "A scenario name holding a Java reference (any get): SSL_SESSION_free drops it.";
         if (holder.startsWith("new_cb ")) return "The new-session callback kept a reference (returned 1).";
         if (holder.startsWith("lost ")) return "A reference whose owner name was overwritten: it can never be freed.";
         return "A holder of references.";

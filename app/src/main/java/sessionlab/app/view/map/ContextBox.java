@@ -85,8 +85,12 @@ final class ContextBox extends VBox {
 
         Map<String, String> s = c.settings();
         String mode = s.getOrDefault("cache", "?");
-        settings.setText("cache " + mode + " · size limit " + s.getOrDefault("cache_size", "?")
-                + " · timeout " + s.getOrDefault("timeout", "?") + " · tickets " + s.getOrDefault("tickets", "?"));
+        StringJoiner main = new StringJoiner(" · ");
+        main.add("cache " + mode);
+        if (s.containsKey("cache_size")) main.add("size limit " + s.get("cache_size"));
+        if (s.containsKey("timeout")) main.add("timeout " + s.get("timeout"));
+        if (s.containsKey("tickets")) main.add("tickets " + s.get("tickets")); // a JDK client context has no ticket count
+        settings.setText(main.toString());
         StringJoiner others = new StringJoiner(" · ");
         s.forEach((k, v) -> {
             if (!MAIN.contains(k) && !DEFAULTISH.contains(v)) others.add("true".equals(v) ? k : k + " " + v);
