@@ -52,7 +52,7 @@ final class Sessions {
     private static final int[] NONE = new int[0];
     /** Sessions held by an engine or a variable at the last observation: they may lose that holder. */
     private Set<Tracked> heldByEngineOrVariable = Set.of();
-    /** Sessions something happened to between observations (a ticket, a variable). */
+    /** Sessions something happened to between observations that no look shows (a ticket's arrival). Variables need no entry: holders() visits every session a variable held or holds. */
     private final Set<Tracked> pending = new HashSet<>();
     private final Set<ByteBuffer> clientIds = new HashSet<>();
 
@@ -269,9 +269,7 @@ final class Sessions {
     // ---- variables ----
 
     void bind(String name, Tracked s, String how) {
-        Var old = variables.put(name, new Var(name, s));
-        if (old != null && old.session != null) pending.add(old.session);
-        if (s != null) pending.add(s);
+        variables.put(name, new Var(name, s));
         run.sink.emit(new Event.VariableBound(name, s == null ? null : s.number, s != null, how));
     }
 
@@ -279,7 +277,6 @@ final class Sessions {
     String drop(Var v) {
         if (!v.holds) return "nothing to drop: '" + v.name + "' holds no reference any more";
         v.holds = false;
-        pending.add(v.session);
         run.sink.emit(new Event.VariableBound(v.name, v.session.number, false,
                 "SSL_SESSION_free(" + v.name + "): the scenario dropped its Java reference"));
         return "the reference is dropped; the garbage collector frees the object once nothing else refers to it";
