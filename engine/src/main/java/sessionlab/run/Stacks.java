@@ -39,6 +39,12 @@ public final class Stacks {
     }
 
     /** Why the named stack cannot run here, or empty when it can. */
+    /** The calls {@code name} refuses outright, each with why (none for an unknown stack). */
+    public Map<String, String> refusedCalls(String name) {
+        TlsStack s = stacks.get(name);
+        return s == null ? Map.of() : s.refusedCalls();
+    }
+
     public Optional<String> whyNot(String name) {
         TlsStack s = stacks.get(name);
         if (s == null) return Optional.of("unknown stack '" + name + "' (known: " + String.join(", ", stacks.keySet()) + ")");

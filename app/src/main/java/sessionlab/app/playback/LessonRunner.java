@@ -47,6 +47,11 @@ public final class LessonRunner {
         }, executor);
     }
 
+    /** The calls {@code stack} refuses outright, each with why: the menus grey them out. */
+    public java.util.Map<String, String> refusedCalls(String stack) {
+        return stacks.refusedCalls(stack);
+    }
+
     public CompletableFuture<Outcome> run(String file, String source, String stackOverride) {
         return CompletableFuture.supplyAsync(() -> runNow(file, source, stackOverride), executor);
     }

@@ -1,6 +1,8 @@
 package sessionlab.app.script;
 
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -12,16 +14,20 @@ import sessionlab.app.model.LabState;
 /**
  * Interactive mode: every call of the language as a menu over the objects that exist at the end of
  * the run. A click hands one statement to {@code perform}, which appends it to the lesson and runs it,
- * so a classroom experiment becomes a lesson file.
+ * so a classroom experiment becomes a lesson file. A call the stack that ran refuses outright is
+ * shown greyed out with why.
  */
 public final class ActionsBar extends FlowPane {
     private final Supplier<LabState> state;
     private final Consumer<String> perform;
+    private final Function<String, Optional<String>> refusal;
 
-    public ActionsBar(Supplier<LabState> state, Consumer<String> perform) {
+    /** @param refusal why the stack that ran refuses a call (by name), if it does */
+    public ActionsBar(Supplier<LabState> state, Consumer<String> perform, Function<String, Optional<String>> refusal) {
         super(6, 6);
         this.state = state;
         this.perform = perform;
+        this.refusal = refusal;
         getStyleClass().add("actions-bar");
         getChildren().addAll(
                 menu("actions-context", "SSL_CTX", "Create or flush contexts", this::contextItems),
@@ -51,10 +57,26 @@ public final class ActionsBar extends FlowPane {
     }
 
     private void item(MenuButton b, String statement) {
-        MenuItem i = new MenuItem(statement);
+        Optional<String> refused = refusal.apply(callOf(statement));
+        MenuItem i = new MenuItem(refused.map(why -> statement + "  \u2014 " + firstClause(why)).orElse(statement));
         i.setMnemonicParsing(false);
+        i.setDisable(refused.isPresent());
         i.setOnAction(e -> perform.accept(statement));
         b.getItems().add(i);
+    }
+
+    /** "s2 = SSL_get1_session(c1)" -> "SSL_get1_session"; "advance 1h" -> "advance". */
+    static String callOf(String statement) {
+        String call = statement.contains("=") && statement.indexOf('=') < statement.indexOf('(') ? statement.substring(statement.indexOf('=') + 1) : statement;
+        call = call.strip();
+        int end = 0;
+        while (end < call.length() && (Character.isLetterOrDigit(call.charAt(end)) || call.charAt(end) == '_')) end++;
+        return call.substring(0, end);
+    }
+
+    private static String firstClause(String why) {
+        int colon = why.indexOf(':');
+        return colon > 0 ? why.substring(0, colon) : why;
     }
 
     private void contextItems(MenuButton b) {

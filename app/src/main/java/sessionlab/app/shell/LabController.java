@@ -77,6 +77,11 @@ public final class LabController {
         }, fx);
     }
 
+    /** Why {@code stack} refuses {@code call} outright, if it does. */
+    public java.util.Optional<String> refusal(String stack, String call) {
+        return java.util.Optional.ofNullable(runner.refusedCalls(stack).get(call));
+    }
+
     /** Runs the current text; {@code toEnd} leaves the cursor at the end (interactive), else at the start. */
     public void run(boolean toEnd) {
         running.set(true);

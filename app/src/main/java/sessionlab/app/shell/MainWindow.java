@@ -123,7 +123,7 @@ public final class MainWindow extends StackPane {
         HBox top = new HBox(8, title, lessons, edit, run, new Label("stack"), stackChoice, new Label("compare with"), compareChoice, grow, menu());
         top.getStyleClass().add("top-bar");
 
-        ActionsBar actions = new ActionsBar(this::endState, controller::perform);
+        ActionsBar actions = new ActionsBar(this::endState, controller::perform, call -> controller.refusal(endState().stack(), call));
         Label actionsTitle = new Label("Interactive: click a call, it becomes a line of the lesson");
         actionsTitle.getStyleClass().add("section-title");
         left = new VBox(6, script, actionsTitle, actions);

@@ -204,6 +204,6 @@ final class BcConnections {
     }
 
     void clear(BcEndpoint e) throws StackException {
-        throw BcContext.unsupported("SSL_clear has no counterpart: a bctls protocol object serves one connection; connect again instead");
+        throw BcRefusals.refuse("SSL_clear");
     }
 }

@@ -57,8 +57,7 @@ final class BcSessionCalls {
     }
 
     void setSession(BcEndpoint e, Ref session) throws StackException {
-        throw BcContext.unsupported("SSL_set_session has no counterpart on an existing connection: a bctls client takes its "
-                + "session only when it connects; write connect(..., session=" + session.name() + ")");
+        throw BcRefusals.refuse("SSL_set_session");
     }
 
     void free(Ref session) throws StackException {
@@ -83,7 +82,7 @@ final class BcSessionCalls {
     }
 
     void upRef(Ref session) throws StackException {
-        throw BcContext.unsupported("no reference counts: SSL_SESSION_up_ref has nothing to count (any Java reference keeps a session)");
+        throw BcRefusals.refuse("SSL_SESSION_up_ref");
     }
 
     void addToCache(BcContext c, Ref session) throws StackException {
@@ -127,6 +126,6 @@ final class BcSessionCalls {
     }
 
     void newSession(Op.NewSession n) throws StackException {
-        throw BcContext.unsupported("new_session has nothing to name: bctls has no new-session callback");
+        throw BcRefusals.refuse("new_session");
     }
 }

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.util.EnumSet;
 import java.util.jar.JarFile;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.tls.TlsProtocol;
 import sessionlab.event.EventSink;
@@ -66,6 +67,11 @@ public final class BcStack implements TlsStack {
      * owns the cache. No TLS 1.3 tickets (bctls 1.84 has none), no reference counts (Java objects),
      * no session callbacks.
      */
+    @Override
+    public Map<String, String> refusedCalls() {
+        return BcRefusals.CALLS;
+    }
+
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.KEY_LOG, Capability.CACHE_ORDER);

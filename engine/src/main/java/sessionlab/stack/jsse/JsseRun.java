@@ -123,17 +123,16 @@ final class JsseRun implements StackRun {
                 case Op.Write w -> calls.write(end(w.conn()), w.text());
                 case Op.Shutdown s -> calls.shutdown(end(s.conn()));
                 case Op.Free f -> calls.free(end(f.conn()));
-                case Op.Clear c -> throw Calls.unsupported("jsse has no SSL_clear: an SSLEngine serves one connection and cannot be reset");
-                case Op.SetSession s -> throw Calls.unsupported("jsse has no SSL_set_session: a client engine offers what its context caches for "
-                        + "the peer host:port it was created for; write connect(client, server, session=" + s.session().name() + ")");
+                case Op.Clear c -> throw JsseRefusals.refuse(op.callName());
+                case Op.SetSession s -> throw JsseRefusals.refuse(op.callName());
                 case Op.GetSession g -> calls.get(end(g.conn()), g.kind(), bindTo);
                 case Op.SessionFree f -> calls.sessionFree(f.session().name());
-                case Op.SessionUpRef u -> throw Calls.unsupported("jsse has no reference counts: a Java reference is not counted, so there is nothing to up_ref");
-                case Op.CtxAddSession a -> throw Calls.unsupported("jsse has no SSL_CTX_add_session: an SSLSessionContext cannot be handed a session");
+                case Op.SessionUpRef u -> throw JsseRefusals.refuse(op.callName());
+                case Op.CtxAddSession a -> throw JsseRefusals.refuse(op.callName());
                 case Op.CtxRemoveSession r -> calls.remove(context(r.ctx().name()), r.session().name());
                 case Op.CtxFlush f -> calls.flush(context(f.ctx().name()), f.at());
                 case Op.CtxFree f -> freeContext(context(f.ctx().name()));
-                case Op.NewSession n -> throw Calls.unsupported("jsse has no new-session callback, so there is no new_session(" + n.ctx().name() + ", " + n.n() + ")");
+                case Op.NewSession n -> throw JsseRefusals.refuse(op.callName());
             }
         } catch (Host.HostFailure e) {
             throw new StackException("host-failed", e.getMessage());

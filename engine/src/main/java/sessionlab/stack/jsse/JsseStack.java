@@ -6,6 +6,7 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import sessionlab.event.EventSink;
 import sessionlab.pki.DemoPki;
@@ -54,6 +55,11 @@ public final class JsseStack implements TlsStack {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.TLS13_TICKETS);
+    }
+
+    @Override
+    public Map<String, String> refusedCalls() {
+        return JsseRefusals.CALLS;
     }
 
     @Override
