@@ -56,6 +56,7 @@ final class LocalHost implements Host {
     private final Map<SSLEngine, Integer> trustCalls = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<Integer, Integer> engineContext = new HashMap<>();
     private final HostSessions seen = new HostSessions();
+    private ByteBuffer scratch = ByteBuffer.allocate(0);
     private KeyManagerFactory keys;
     private TrustManagerFactory trust;
     private int ticketCount;
@@ -209,13 +210,19 @@ final class LocalHost implements Host {
         }
     }
 
+    /** A destination of at least {@code size} bytes, emptied: one per host, which runs one call at a time. */
+    private ByteBuffer scratch(int size) {
+        if (scratch.capacity() < size) scratch = ByteBuffer.allocate(size);
+        return scratch.clear();
+    }
+
     /** One wrap; a destination that is too small is grown and the call repeated (BUFFER_OVERFLOW). */
-    private static Step wrap(SSLEngine e, byte[] app) {
+    private Step wrap(SSLEngine e, byte[] app) {
         ByteBuffer src = ByteBuffer.wrap(app);
         int size = e.getSession().getPacketBufferSize();
         try {
             for (int attempt = 0; ; attempt++) {
-                ByteBuffer dst = ByteBuffer.allocate(size);
+                ByteBuffer dst = scratch(size);
                 SSLEngineResult r = e.wrap(src, dst);
                 if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW && attempt < MAX_BUFFER_RETRIES) {
                     size *= 2;
@@ -229,12 +236,12 @@ final class LocalHost implements Host {
     }
 
     /** One unwrap (at most one record); BUFFER_UNDERFLOW comes back with nothing consumed. */
-    private static Step unwrap(SSLEngine e, byte[] net) {
+    private Step unwrap(SSLEngine e, byte[] net) {
         ByteBuffer src = ByteBuffer.wrap(net);
         int size = e.getSession().getApplicationBufferSize();
         try {
             for (int attempt = 0; ; attempt++) {
-                ByteBuffer dst = ByteBuffer.allocate(size);
+                ByteBuffer dst = scratch(size);
                 SSLEngineResult r = e.unwrap(src, dst);
                 if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW && attempt < MAX_BUFFER_RETRIES) {
                     size *= 2;
