@@ -13,6 +13,9 @@ final class StacksCommand implements Callable<Integer> {
             var a = s.availability();
             if (a.available()) {
                 System.out.printf("%-7s available   %s%n          %s%n          capabilities: %s%n", s.name(), a.version(), a.detail(), s.capabilities());
+                if (!s.refusedCalls().isEmpty()) {
+                    System.out.printf("          refuses: %s%n", String.join(", ", new java.util.TreeSet<>(s.refusedCalls().keySet())));
+                }
             } else {
                 System.out.printf("%-7s UNAVAILABLE %s%n          searched: %s%n", s.name(), a.detail(), String.join(", ", a.searched()));
             }

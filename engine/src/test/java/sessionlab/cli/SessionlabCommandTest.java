@@ -116,6 +116,13 @@ class SessionlabCommandTest {
     }
 
     @Test
+    void stacksNamesTheCallsEachStackRefuses() {
+        Outcome o = sessionlab("stacks");
+        assertThat(o.out()).contains("refuses: SSL_CTX_add_session, SSL_SESSION_up_ref, SSL_clear, SSL_set_session, new_session")
+                .contains("refuses: SSL_SESSION_up_ref, SSL_clear, SSL_set_session, new_session");
+    }
+
+    @Test
     void anUnknownStackIsAnErrorNotASilentFallback() throws Exception {
         Outcome o = sessionlab("run", lesson("note \"x\"\n").toString(), "--stack", "gnutls");
         assertThat(o.exit()).isEqualTo(2);
