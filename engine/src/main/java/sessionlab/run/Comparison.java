@@ -12,7 +12,8 @@ import sessionlab.scenario.Scenario;
 
 /**
  * One lesson on several stacks, statement by statement: what each stack did on each line (resumed or
- * full handshake, tickets read, expectation results, what it could not do). Only observed facts.
+ * full handshake, tickets read, the size of a cache that changed, expectation results, what it could
+ * not do). Only observed facts.
  */
 public final class Comparison {
     /** What one stack did on one line; {@code text} is the short cell shown in the table. */
@@ -65,6 +66,7 @@ public final class Comparison {
         Map<Integer, List<String>> parts = new TreeMap<>();
         Map<Integer, Boolean> failed = new TreeMap<>();
         Map<Integer, Boolean> unsupported = new TreeMap<>();
+        Map<Integer, Map<String, Integer>> cacheSizes = new TreeMap<>();
         int line = 0;
         for (LoggedEvent le : events) {
             Event e = le.event();
@@ -74,6 +76,7 @@ public final class Comparison {
                 continue;
             }
             if (line == 0) continue;
+            if (e instanceof Event.Leak) break; // the end-of-run clean-up: it belongs to no line
             List<String> p = parts.computeIfAbsent(line, k -> new ArrayList<>());
             switch (e) {
                 case Event.HandshakeDone h when "client".equals(h.side()) -> p.add(h.version() + (h.resumed() ? " resumed" : " full"));
@@ -91,11 +94,18 @@ public final class Comparison {
                 case Event.ResumeExplained r when !r.resumed() -> p.add("not resumed: " + r.reason());
                 default -> { }
             }
+            switch (e) {
+                case Event.CacheInsert i -> cacheSizes.computeIfAbsent(line, k -> new LinkedHashMap<>()).put(i.ctx(), i.size());
+                case Event.CacheRemove r -> cacheSizes.computeIfAbsent(line, k -> new LinkedHashMap<>()).put(r.ctx(), r.size());
+                default -> { }
+            }
             if (e instanceof Event.TicketReceived t) {
                 p.removeIf(x -> x.endsWith(" ticket(s) read"));
                 p.add(t.index() + " ticket(s) read");
             }
         }
+        // a cache that changed on a line: its size once the line was done
+        cacheSizes.forEach((l, sizes) -> sizes.forEach((ctx, n) -> parts.computeIfAbsent(l, k -> new ArrayList<>()).add("cache " + ctx + " " + n)));
         Map<Integer, Cell> out = new TreeMap<>();
         parts.forEach((l, p) -> out.put(l, new Cell(String.join("; ", p), failed.getOrDefault(l, false), unsupported.getOrDefault(l, false))));
         return out;

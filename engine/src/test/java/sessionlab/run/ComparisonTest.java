@@ -25,10 +25,17 @@ class ComparisonTest {
         Comparison.Result r = Comparison.run(ScenarioParser.parse("c.lab", LESSON), List.of("libssl"), Stacks.standard());
         var cells = r.cells().get("libssl");
         assertThat(cells.get(3).text()).isEqualTo("tls1.3 full");
-        assertThat(cells.get(4).text()).isEqualTo("2 ticket(s) read");
-        assertThat(cells.get(6).text()).isEqualTo("tls1.3 resumed");
+        assertThat(cells.get(4).text()).as("the client cache after the read").isEqualTo("2 ticket(s) read; cache client 2");
+        assertThat(cells.get(6).text()).as("the spent ticket left the cache").isEqualTo("tls1.3 resumed; cache client 1");
         assertThat(cells.get(7).text()).isEqualTo("pass");
         assertThat(r.differingLines()).isEmpty();
+    }
+
+    @Test
+    void theEndOfRunCleanUpBelongsToNoLine() throws Exception {
+        // contexts left alive are freed (and their caches emptied) after the last statement
+        Comparison.Result r = Comparison.run(ScenarioParser.parse("c.lab", LESSON + "note \"end\"\n"), List.of("libssl"), Stacks.standard());
+        assertThat(r.cells().get("libssl").get(8).text()).as("the note line").isEmpty();
     }
 
     @Test
