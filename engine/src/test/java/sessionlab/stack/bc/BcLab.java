@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import sessionlab.event.Event;
 import sessionlab.event.EventLog;
+import sessionlab.event.LoggedEvent;
 import sessionlab.pki.DemoPki;
 import sessionlab.run.RunResult;
 import sessionlab.run.ScenarioRunner;
@@ -38,7 +39,17 @@ record BcLab(RunResult result) {
         return lab;
     }
 
+    /** What the scenario's statements caused, and run.finished: the log without the end-of-run report (from its first leak). */
     <T extends Event> List<T> events(Class<T> type) {
+        List<Event> all = result.log().events().stream().map(LoggedEvent::event).toList();
+        int end = 0;
+        while (end < all.size() && !(all.get(end) instanceof Event.Leak)) end++;
+        return java.util.stream.Stream.concat(all.subList(0, end).stream(), all.subList(end, all.size()).stream().filter(Event.RunFinished.class::isInstance))
+                .filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The whole log, the end-of-run report included. */
+    <T extends Event> List<T> allEvents(Class<T> type) {
         return result.log().ofType(type);
     }
 
