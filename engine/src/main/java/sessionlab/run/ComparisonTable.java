@@ -1,6 +1,7 @@
 package sessionlab.run;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,13 +18,21 @@ public final class ComparisonTable {
         out.println("-".repeat(head.length()));
         List<Integer> differing = r.differingLines();
         for (Map.Entry<Integer, String> l : r.lines().entrySet()) {
-            StringBuilder row = new StringBuilder(String.format("%-4s %-40s", (differing.contains(l.getKey()) ? "*" : "") + l.getKey(),
-                    cut(l.getValue(), 40)));
+            List<List<String>> cells = new ArrayList<>();
+            int height = 1;
             for (String s : stacks) {
                 Comparison.Cell c = r.cells().get(s).get(l.getKey());
-                row.append(" | ").append(pad(r.unavailable().containsKey(s) ? "n/a" : c == null ? "" : cut(c.text(), col), col));
+                List<String> lines = wrap(r.unavailable().containsKey(s) ? "n/a" : c == null ? "" : c.text(), col);
+                cells.add(lines);
+                height = Math.max(height, lines.size());
             }
-            out.println(row);
+            for (int k = 0; k < height; k++) {
+                StringBuilder row = new StringBuilder(k == 0
+                        ? String.format("%-4s %-40s", (differing.contains(l.getKey()) ? "*" : "") + l.getKey(), cut(l.getValue(), 40))
+                        : " ".repeat(45));
+                for (List<String> cell : cells) row.append(" | ").append(pad(k < cell.size() ? cell.get(k) : "", col));
+                out.println(row.toString().stripTrailing());
+            }
         }
         out.println();
         out.println("* = the stacks did not do the same on this line");
@@ -37,6 +46,27 @@ public final class ComparisonTable {
 
     private static String pad(String s, int n) {
         return s.length() >= n ? s : s + " ".repeat(n - s.length());
+    }
+
+    /** A cell's facts ("a; b; c") over as many lines of {@code width} as they need, a fact never split unless it alone is wider. */
+    static List<String> wrap(String text, int width) {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String part : text.split("; ")) {
+            String piece = line.isEmpty() ? part : "; " + part;
+            if (!line.isEmpty() && line.length() + piece.length() > width) {
+                out.add(line + ";");
+                line.setLength(0);
+                piece = part;
+            }
+            line.append(piece);
+            while (line.length() > width) {
+                out.add(line.substring(0, width));
+                line.delete(0, width);
+            }
+        }
+        out.add(line.toString());
+        return out;
     }
 
     private static String cut(String s, int n) {

@@ -49,4 +49,12 @@ class ComparisonTest {
         String table = bytes.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("tls1.3 resumed", "nosuch: not run: unknown stack", "libssl: 1 passed, 0 failed, 0 errors");
     }
+
+    @Test
+    void aLongCellWrapsBetweenItsFactsInsteadOfBeingCut() {
+        assertThat(ComparisonTable.wrap("tls1.2 full; cache server 2; cache client 2", 30))
+                .containsExactly("tls1.2 full; cache server 2;", "cache client 2");
+        assertThat(ComparisonTable.wrap("pass", 30)).containsExactly("pass");
+        assertThat(ComparisonTable.wrap("x".repeat(25), 10)).containsExactly("x".repeat(10), "x".repeat(10), "x".repeat(5));
+    }
 }
