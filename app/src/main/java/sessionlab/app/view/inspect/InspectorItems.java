@@ -105,7 +105,8 @@ public final class InspectorItems {
             add(out, REFERENCES, h.getKey(), h.getValue() + (h.getValue() == 1 ? " reference" : " references"), holderMeaning(h.getKey(), state.stack()));
 
         add(out, TIME, "Session id", Format.id(s.id()), "The full session id (hex).");
-        add(out, TIME, "Ticket", s.ticketLength() > 0 ? s.ticketLength() + " bytes" : "none", "The length of the ticket the session carries.");
+        add(out, TIME, "Ticket", s.ticketLength() > 0 ? s.ticketLength() + " bytes" : s.ticketLength() < 0 ? "yes (its length is not visible)" : "none",
+                "The length of the ticket the session carries.");
         add(out, TIME, "Lifetime hint", s.lifetimeHint() > 0 ? Format.seconds(s.lifetimeHint()) : "—", "The ticket lifetime the server announced.");
         add(out, TIME, "Timeout", Format.seconds(s.timeoutSeconds()), StackHints.timeout(state.stack()));
         add(out, TIME, "Created at", Format.at(s.createdAt()), StackHints.createdAt(state.stack()));

@@ -90,7 +90,7 @@ final class SessionNode extends VBox {
         shortId.setText(s.shortId());
         badge.setText(s.refcount() == null ? "?" : Integer.toString(s.refcount()));
         facts.setText((s.version().isEmpty() ? "version ?" : s.version())
-                + " · " + (s.ticketLength() > 0 ? "ticket " + s.ticketLength() + " B" : "no ticket"));
+                + " · " + (s.ticketLength() > 0 ? "ticket " + s.ticketLength() + " B" : s.ticketLength() < 0 ? "ticket" : "no ticket"));
 
         light.pseudoClassStateChanged(ON, s.resumable());
         lightText.setText(s.resumable() ? "resumable" : "not resumable");

@@ -62,4 +62,14 @@ class InspectorStacksTest {
         assertThat(hints(s.sessions().get(s.variables().get("s2").session()), s).get("State")).contains("no holder is left in the lab");
         assertThat(hints(s.contexts().get("server"), s).get("hits")).contains("The lab's count");
     }
+
+    @Test
+    void aJsseTicketIsATicketEvenThoughItsLengthIsNotVisible() throws Exception {
+        LabState s = LessonRuns.after("compare/single-use.jsse.lab", "jsse", "SSL_read(c1)");
+        LabState.SessionView ticket = s.sessions().values().stream().filter(v -> v.ticketLength() < 0).findFirst().orElseThrow();
+
+        String shown = InspectorItems.items(ticket, s).stream().filter(i -> i.name().equals("Ticket")).findFirst().orElseThrow().value();
+
+        assertThat(shown).isEqualTo("yes (its length is not visible)");
+    }
 }
