@@ -17,7 +17,7 @@ import sessionlab.stack.libssl.BareLoop;
  * TLS 1.3 handshakes with ticket reads: through the whole engine (wire, events, observation) and
  * through a bare FFM loop. Prints both rates and their ratio; nothing is asserted.
  */
-@Command(name = "bench", description = "Measure the engine against a bare FFM loop (TLS 1.3 handshakes with ticket reads).")
+@Command(name = "bench", description = "Measure the engine against a bare loop on the same stack (TLS 1.3 handshakes with ticket reads).")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "-n", description = "handshakes per measured round (default ${DEFAULT-VALUE})")
     int n = 1000;
@@ -38,12 +38,12 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println(problem.get());
             return 2;
         }
-        TlsStack libssl = Stacks.standard().byName(stackName).orElseThrow();
+        TlsStack stack = Stacks.standard().byName(stackName).orElseThrow();
         DemoPki pki = DemoPki.generate();
         Scenario scenario = ScenarioParser.parse("bench.lab", scenario(n, stackName.equals("libssl")));
         System.out.printf("%s: %d TLS 1.3 handshakes + ticket reads per round, %d rounds after %d warm-up round(s)%n", stackName, n, rounds, warmup);
         for (int w = 0; w < warmup; w++) {
-            engine(libssl, scenario);
+            engine(stack, scenario);
             bare(pki, n);
         }
         double bestEngine = 0, bestBare = 0;
@@ -51,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
         long events = 0;
         for (int r = 1; r <= rounds; r++) {
             long t0 = System.nanoTime();
-            RunResult result = engine(libssl, scenario);
+            RunResult result = engine(stack, scenario);
             double engineRate = n / ((System.nanoTime() - t0) / 1e9);
             events = result.log().size();
             t0 = System.nanoTime();

@@ -86,9 +86,9 @@ public final class LabFold {
             case Event.CacheOrder o -> context(o.ctx(), x -> new ContextView(x.name(), x.role(), x.settings(), List.copyOf(o.sessions()), x.stats(), x.freed(), x.newCallbacks(), x.removeCallbacks()));
             case Event.CacheInsert i -> {
                 session(i.session(), s -> withCache(s, i.ctx()));
-                // a stack that shows its order sends cache.order next; one that cannot, has only its inserts
+                // a stack that shows its order sends cache.order next; one that cannot has only its inserts, kept in session order
                 context(i.ctx(), x -> !x.settings().containsKey(Event.ContextCreated.ORDER_NOT_VISIBLE) || x.cache().contains(i.session()) ? x
-                        : new ContextView(x.name(), x.role(), x.settings(), append(x.cache(), i.session()), x.stats(), x.freed(),
+                        : new ContextView(x.name(), x.role(), x.settings(), insertSorted(x.cache(), i.session()), x.stats(), x.freed(),
                                 x.newCallbacks(), x.removeCallbacks()));
             }
             case Event.CacheRemove r -> {
@@ -162,9 +162,10 @@ public final class LabFold {
         }
     }
 
-    private static List<Integer> append(List<Integer> list, int session) {
+    private static List<Integer> insertSorted(List<Integer> list, int session) {
         List<Integer> out = new ArrayList<>(list);
         out.add(session);
+        out.sort(null);
         return List.copyOf(out);
     }
 

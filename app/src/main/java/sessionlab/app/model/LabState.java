@@ -35,7 +35,7 @@ public record LabState(
         return "libssl".equals(stack);
     }
 
-    /** A scenario SSL_CTX with its cache head (latest expiry) to tail, or in insertion order where the stack cannot see the order. */
+    /** A scenario SSL_CTX with its cache head (latest expiry) to tail, or in session order where the stack cannot see the order. */
     public record ContextView(String name, String role, Map<String, String> settings, List<Integer> cache,
                               Map<String, Long> stats, boolean freed, int newCallbacks, int removeCallbacks) {}
 

@@ -195,12 +195,17 @@ final class BcConnections {
     void free(BcEndpoint e) {
         run.sink.emit(new Event.Call(e.display(), "SSL_free", ""));
         run.sessions.during = "SSL_free(" + e.display() + ")";
-        e.freed = true;
-        run.ledger.endpoints.remove(e);
         run.sink.emit(new Event.Return(e.display(), "SSL_free", "the protocol object is dropped; bctls is not told "
                 + "(no close_notify is sent, no session is removed or invalidated)"));
-        run.sink.emit(new Event.ConnectionFreed(e.display()));
+        drop(e);
         run.observe();
+    }
+
+    /** The lab lets go of the end (SSL_free, or the end of the run). */
+    void drop(BcEndpoint e) {
+        e.freed = true;
+        run.ledger.endpoints.remove(e);
+        run.sink.emit(new Event.ConnectionFreed(e.display()));
     }
 
     void clear(BcEndpoint e) throws StackException {

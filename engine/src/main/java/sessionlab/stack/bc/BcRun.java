@@ -110,12 +110,17 @@ final class BcRun implements StackRun {
         c.freedSeq = sink.emit(new Event.Call(c.name, "SSL_CTX_free", "")).seq();
         c.freedLine = sessions.line;
         sessions.during = "SSL_CTX_free(" + c.name + ")";
-        c.cache.flush(clock.now(), true);
-        c.freed = true;
-        ledger.contexts.remove(c);
+        dropContext(c);
         sink.emit(new Event.Return(c.name, "SSL_CTX_free", "the lab's cache of this context was flushed"));
         sink.emit(new Event.ContextFreed(c.name));
         observe();
+    }
+
+    /** The lab flushes the context's cache and lets go of it (SSL_CTX_free, or the end of the run). */
+    private void dropContext(BcContext c) {
+        c.cache.flush(clock.now(), true);
+        c.freed = true;
+        ledger.contexts.remove(c);
     }
 
     @Override
@@ -152,15 +157,11 @@ final class BcRun implements StackRun {
         }
         for (BcEndpoint e : List.copyOf(ledger.endpoints)) {
             sink.emit(new Event.Leak("SSL " + e.display(), null));
-            e.freed = true;
-            ledger.endpoints.remove(e);
-            sink.emit(new Event.ConnectionFreed(e.display()));
+            connectionCalls.drop(e);
         }
         for (BcContext c : List.copyOf(ledger.contexts)) {
             sink.emit(new Event.Leak("SSL_CTX " + c.name, null));
-            c.cache.flush(clock.now(), true);
-            c.freed = true;
-            ledger.contexts.remove(c);
+            dropContext(c);
             sink.emit(new Event.ContextFreed(c.name));
         }
         observe();

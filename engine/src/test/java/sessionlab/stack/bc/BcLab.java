@@ -39,13 +39,15 @@ record BcLab(RunResult result) {
         return lab;
     }
 
-    /** What the scenario's statements caused, and run.finished: the log without the end-of-run report (from its first leak). */
+    /** What the scenario's statements caused, and run.finished: the log without the end-of-run report (its leaks and what follows). */
     <T extends Event> List<T> events(Class<T> type) {
-        List<Event> all = result.log().events().stream().map(LoggedEvent::event).toList();
-        int end = 0;
-        while (end < all.size() && !(all.get(end) instanceof Event.Leak)) end++;
-        return java.util.stream.Stream.concat(all.subList(0, end).stream(), all.subList(end, all.size()).stream().filter(Event.RunFinished.class::isInstance))
-                .filter(type::isInstance).map(type::cast).toList();
+        List<Event> kept = new java.util.ArrayList<>();
+        boolean report = false;
+        for (LoggedEvent le : result.log().events()) {
+            report |= le.event() instanceof Event.Leak;
+            if (!report || le.event() instanceof Event.RunFinished) kept.add(le.event());
+        }
+        return kept.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** The whole log, the end-of-run report included. */

@@ -167,7 +167,7 @@ public final class InspectorItems {
         add(out, CONTEXT, "Remove callbacks", String.valueOf(x.removeCallbacks()), "Calls since the context was created.");
         add(out, CACHE, "Size", String.valueOf(x.cache().size()), "Sessions in the internal cache.");
         String unseen = x.settings().get(sessionlab.event.Event.ContextCreated.ORDER_NOT_VISIBLE);
-        List<Integer> entries = unseen == null ? x.cache() : x.cache().stream().sorted().toList();
+        List<Integer> entries = x.cache(); // head to tail, or in session order where the stack cannot see its order
         for (int i = 0; i < entries.size(); i++) {
             int n = entries.get(i);
             SessionView s = state.sessions().get(n);

@@ -20,8 +20,8 @@ import sessionlab.app.model.LabState.SessionView;
 /**
  * One SSL_CTX: its settings, its counters, and its session cache as libssl orders it, head (expires
  * last) to tail (expires first). A long cache shows its head and its tail, the middle folded. A stack
- * whose order cannot be seen says so in its {@code cache_order} setting: the entries are then listed
- * by session number, without head and tail.
+ * whose order cannot be seen says so in its {@code cache_order} setting: its entries then come in session
+ * number order (LabFold), without head and tail.
  */
 final class ContextBox extends VBox {
     /** Entries drawn before folding: the head ones and the tail ones, since those are the ones that move. */
@@ -114,7 +114,6 @@ final class ContextBox extends VBox {
         boolean ordered = orderUnseen == null;
         head.setText(ordered ? "head (latest expiry)" : "order not visible:");
         head.setTooltip(ordered ? null : new Tooltip(orderUnseen));
-        if (!ordered) cache = cache.stream().sorted().toList();
         List<Node> row = new ArrayList<>();
         row.add(head);
         boolean fold = cache.size() > HEAD_SHOWN + TAIL_SHOWN;
