@@ -67,8 +67,12 @@ public sealed interface Event {
     record RefcountMismatch(int session, int real, int attributed, List<String> holders) implements Event {}
     /** A reference the scenario still held at the end of the run; it was freed by the engine. */
     record Leak(String holder, Integer session) implements Event {}
-    /** The engine refused a call that would touch freed memory or drop a reference it does not own. */
-    record Prevented(String kind, String name, int session, String detail) implements Event {}
+    /**
+     * The engine refused a call that would touch freed memory, drop a reference it does not own or
+     * corrupt a cache; {@code kind} names the rule (docs/safety.md), {@code session} is null when the
+     * call was refused for a connection or a context.
+     */
+    record Prevented(String kind, String name, Integer session, String detail) implements Event {}
 
     /**
      * Why {@code connect(..., session=S)} did or did not resume, from the evidence in the log.

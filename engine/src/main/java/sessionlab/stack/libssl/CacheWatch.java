@@ -74,11 +74,18 @@ final class CacheWatch {
         return m;
     }
 
-    /** A context the scenario freed is gone natively once no SSL holds it either. */
+    /** A context the scenario freed lives on natively while an SSL holds it; libssl says when it goes. */
     boolean nativeAlive(LibsslContext c) {
-        if (!c.freed) return true;
-        for (Endpoint e : ledger.endpoints) if (!e.freed && e.ctx == c) return true;
-        return false;
+        return !c.nativeDestroyed;
+    }
+
+    /** The natively alive contexts, other than {@code except}, whose session table holds this very session. */
+    List<LibsslContext> tablesHolding(TrackedSession s, LibsslContext except) {
+        List<LibsslContext> out = new ArrayList<>();
+        for (LibsslContext c : ledger.contexts) {
+            if (c != except && nativeAlive(c) && hooks.tableHolds(c.ptr, s.address)) out.add(c);
+        }
+        return out;
     }
 
     void observe(Activity activity, boolean force) {

@@ -32,7 +32,10 @@ final class Endpoint {
     final MemorySegment wbio;
     final ArrayDeque<RecordNote> written = new ArrayDeque<>();
     final RecordSplitter splitter = new RecordSplitter();
+    /** The scenario called SSL_free (an SSL has one reference: libssl released it then, {@link #nativeDestroyed}). */
     boolean freed;
+    boolean nativeDestroyed;
+    int freedLine;
     boolean handshakeDone;
     boolean offered;
     int ticketsReceived;

@@ -31,7 +31,10 @@ final class Handshakes {
         Connection c = run.connections.get(ref.name());
         if (c == null) throw new StackException("undefined", "'" + ref.name() + "' is not a connection of this run");
         Endpoint e = c.end(ref.side());
-        if (e.freed) throw new StackException("freed", "'" + ref.display() + "' was freed with SSL_free; using it would touch freed memory");
+        if (e.freed) {
+            throw Guard.FREED_CONNECTION.refuse(run, ref.display(), null, "'" + ref.display()
+                    + "' was freed with SSL_free" + (e.freedLine > 0 ? " (line " + e.freedLine + ")" : "") + "; using it would touch freed memory");
+        }
         return e;
     }
 
@@ -78,6 +81,7 @@ final class Handshakes {
         Endpoint e = new Endpoint(c, side, ctx, ssl, rbio, wbio);
         run.bySsl.put(ssl.address(), e);
         run.ledger.endpoints.add(e);
+        run.ledger.nativeSsls++;
         return e;
     }
 
@@ -171,7 +175,7 @@ final class Handshakes {
      * SSL_read: what has arrived is delivered; if libssl wants more and more is in flight, the clock
      * moves to its arrival. Tickets are processed here, even when no application data follows.
      */
-    void read(Endpoint e) {
+    void read(Endpoint e) throws StackException {
         run.sink.emit(new Event.Call(e.display(), "SSL_read", ""));
         String result = waitingCall(e, "SSL_read", Activity.Kind.READ, () -> {
             MemorySegment buf = run.scratch.buffer(16 * 1024);
@@ -184,7 +188,7 @@ final class Handshakes {
 
     private String lastRead;
 
-    void write(Endpoint e, String text) {
+    void write(Endpoint e, String text) throws StackException {
         run.sink.emit(new Event.Call(e.display(), "SSL_write", "\"" + text + "\""));
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         String result = waitingCall(e, "SSL_write", Activity.Kind.WRITE, () -> {
@@ -195,15 +199,21 @@ final class Handshakes {
         run.sink.emit(new Event.Return(e.display(), "SSL_write", result));
     }
 
-    void shutdown(Endpoint e) {
+    void shutdown(Endpoint e) throws StackException {
         run.sink.emit(new Event.Call(e.display(), "SSL_shutdown", ""));
         String result = waitingCall(e, "SSL_shutdown", Activity.Kind.SHUTDOWN, () -> lib.SSL_shutdown(e.ssl));
         run.sink.emit(new Event.Return(e.display(), "SSL_shutdown", result));
     }
 
-    private String waitingCall(Endpoint e, String name, Activity.Kind kind, java.util.function.IntSupplier call) {
+    /** More waits than records a connection could have in flight: a call that needs them makes no progress. */
+    private static final int MAX_WAITS = 10_000;
+
+    private String waitingCall(Endpoint e, String name, Activity.Kind kind, java.util.function.IntSupplier call) throws StackException {
         String what = name + "(" + e.display() + ")";
-        while (true) {
+        for (int waits = 0; ; waits++) {
+            if (waits > MAX_WAITS) {
+                throw new StackException("no-progress", what + " still wanted to read after " + MAX_WAITS + " arrivals; stopped");
+            }
             run.pump.deliver(e);
             lastRead = null;
             int[] rc = new int[2];
@@ -237,6 +247,7 @@ final class Handshakes {
         run.during(new Activity(Activity.Kind.FREE, "SSL_free(" + e.display() + ")", e, e.ctx), false, () -> {
             lib.SSL_free(e.ssl);
             e.freed = true;
+            e.freedLine = run.ledger.line;
             run.ledger.endpoints.remove(e);
             run.bySsl.remove(e.ssl.address());
             return null;

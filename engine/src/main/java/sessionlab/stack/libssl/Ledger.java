@@ -34,6 +34,8 @@ final class Ledger {
     final List<LibsslContext> contexts = new ArrayList<>();
     /** Live SSL objects only: freed ones are removed so that observing stays proportional to what exists. */
     final List<Endpoint> endpoints = new ArrayList<>();
+    /** SSL objects of the run that libssl has not released yet: the end of the run checks that none is left. */
+    int nativeSsls;
     Activity activity = Activity.IDLE;
     /** The scenario line being carried out, for evidence that points back at a step. */
     int line;

@@ -42,6 +42,8 @@ public final class Libssl {
     public static final int SSL_ERROR_ZERO_RETURN = 6;
     public static final int SSL3_RT_HEADER = 0x100;
     public static final int SSL3_RT_INNER_CONTENT_TYPE = 0x101;
+    public static final int CRYPTO_EX_INDEX_SSL = 0;
+    public static final int CRYPTO_EX_INDEX_SSL_CTX = 1;
     public static final int CRYPTO_EX_INDEX_SSL_SESSION = 2;
     public static final int BIO_C_SET_BUF_MEM_EOF_RETURN = 130;
 
@@ -67,7 +69,7 @@ public final class Libssl {
             BIO_new, BIO_s_mem, BIO_read, BIO_write, BIO_ctrl_pending, BIO_free, BIO_new_mem_buf, BIO_ctrl,
             PEM_read_bio_X509, PEM_read_bio_PrivateKey, X509_free, EVP_PKEY_free, X509_STORE_add_cert,
             CRYPTO_get_ex_new_index, ERR_get_error, ERR_error_string_n, ERR_clear_error,
-            OPENSSL_LH_doall_arg, OpenSSL_version, malloc_usable_size;
+            OPENSSL_LH_doall_arg, OPENSSL_LH_retrieve, OpenSSL_version, malloc_usable_size;
 
     public Libssl(LibsslLoader.Loaded libs) {
         this.ssl = libs.ssl();
@@ -148,6 +150,7 @@ public final class Libssl {
         ERR_error_string_n = c("ERR_error_string_n", FunctionDescriptor.ofVoid(JAVA_LONG, ADDRESS, JAVA_LONG));
         ERR_clear_error = c("ERR_clear_error", FunctionDescriptor.ofVoid());
         OPENSSL_LH_doall_arg = c("OPENSSL_LH_doall_arg", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
+        OPENSSL_LH_retrieve = c("OPENSSL_LH_retrieve", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
         OpenSSL_version = c("OpenSSL_version", FunctionDescriptor.of(ADDRESS, JAVA_INT));
         malloc_usable_size = LINKER.defaultLookup().find("malloc_usable_size")
                 .map(a -> LINKER.downcallHandle(a, FunctionDescriptor.of(JAVA_LONG, ADDRESS))).orElse(null);
@@ -289,6 +292,8 @@ public final class Libssl {
         try { return (int) CRYPTO_get_ex_new_index.invokeExact(classIndex, 0L, MemorySegment.NULL, newFn, dupFn, freeFn); } catch (Throwable t) { throw rethrow(t); }
     }
     public void OPENSSL_LH_doall_arg(MemorySegment lh, MemorySegment fn, MemorySegment arg) { try { OPENSSL_LH_doall_arg.invokeExact(lh, fn, arg); } catch (Throwable t) { throw rethrow(t); } }
+    /** The table's entry equal to {@code data} (for a session table: the one with the same id), or NULL. */
+    public MemorySegment OPENSSL_LH_retrieve(MemorySegment lh, MemorySegment data) { try { return (MemorySegment) OPENSSL_LH_retrieve.invokeExact(lh, data); } catch (Throwable t) { throw rethrow(t); } }
     public String OpenSSL_version() { try { return cstring((MemorySegment) OpenSSL_version.invokeExact(0)); } catch (Throwable t) { throw rethrow(t); } }
     public long malloc_usable_size(MemorySegment p) {
         if (malloc_usable_size == null) return -1;

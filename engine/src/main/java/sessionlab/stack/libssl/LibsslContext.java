@@ -14,7 +14,10 @@ final class LibsslContext {
     final Role role;
     final MemorySegment ptr;
     final ContextOptions options;
+    /** The scenario called SSL_CTX_free: the name may not be used again. */
     boolean freed;
+    /** libssl released the object (its ex_data free callback fired): the last SSL holding it went too. */
+    boolean nativeDestroyed;
     /** Sessions the new-session callback received, in order (for {@code new_session(X, N)}). */
     final List<TrackedSession> newCallbackSessions = new ArrayList<>();
     /** References a keeping new-session callback took that no scenario name claimed yet. */

@@ -88,14 +88,22 @@ final class LibsslFacts {
         return run.context(((Expr.FnArg.Ctx) fn.args().getFirst()).ref().name());
     }
 
+    /** For what the engine itself knows of a context: allowed after SSL_CTX_free (its callbacks fired during it). */
+    private LibsslContext ctxKnown(Expr.Fn fn) throws StackException {
+        String name = ((Expr.FnArg.Ctx) fn.args().getFirst()).ref().name();
+        LibsslContext c = run.contexts.get(name);
+        if (c == null) throw new StackException("undefined", "'" + name + "' is not a context of this run");
+        return c;
+    }
+
     private Value inCache(Expr.Fn fn) throws StackException {
-        LibsslContext c = ctx(fn);
+        LibsslContext c = ctxKnown(fn);
         Variable v = variable(fn, 1);
         return new Value.Bool(v.session != null && v.session.alive && v.session.caches.contains(c));
     }
 
     private Value callbacks(Expr.Fn fn) throws StackException {
-        LibsslContext c = ctx(fn);
+        LibsslContext c = ctxKnown(fn);
         String kind = ((Expr.FnArg.CallbackKind) fn.args().get(1)).kind();
         return new Value.Int("new".equals(kind) ? c.newCallbacks : c.removeCallbacks);
     }

@@ -102,6 +102,8 @@ final class LibsslRun implements StackRun, NativeObserver {
     public void settle() {
         ledger.flushCreated();
         ledger.checkCounts();
+        Throwable upcall = NativeHooks.takeFailure();
+        if (upcall != null) sink.emit(new Event.Error(ledger.line, "internal", "a libssl callback failed: " + upcall));
     }
 
     // ---- the scenario's calls ----
@@ -132,7 +134,10 @@ final class LibsslRun implements StackRun, NativeObserver {
     LibsslContext context(String name) throws StackException {
         LibsslContext c = contexts.get(name);
         if (c == null) throw new StackException("undefined", "'" + name + "' is not a context of this run");
-        if (c.freed) throw new StackException("freed", "'" + name + "' was freed with SSL_CTX_free; using it would touch freed memory");
+        if (c.freed) {
+            throw Guard.FREED_CONTEXT.refuse(this, name, null, "'" + name + "' was freed with SSL_CTX_free (line " + c.freedLine
+                    + "); using it would touch memory that is gone or that only its SSL objects still hold");
+        }
         return c;
     }
 
@@ -223,6 +228,23 @@ final class LibsslRun implements StackRun, NativeObserver {
     @Override
     public void sessionDestroyed(long session) {
         ledger.destroyed(session, caches);
+    }
+
+    @Override
+    public void sslDestroyed(long ssl) {
+        for (Endpoint e : ledger.endpoints) {
+            if (!e.nativeDestroyed && e.ssl.address() == ssl) {
+                e.nativeDestroyed = true;
+                ledger.nativeSsls--;
+            }
+        }
+    }
+
+    @Override
+    public void contextDestroyed(long ctx) {
+        for (LibsslContext c : ledger.contexts) {
+            if (!c.nativeDestroyed && c.ptr.address() == ctx) c.nativeDestroyed = true;
+        }
     }
 
     @Override

@@ -61,6 +61,14 @@ final class NativeHooks {
                     MemorySegment.class, MemorySegment.class, MemorySegment.class, int.class, long.class, MemorySegment.class)),
                     FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, JAVA_INT, JAVA_LONG, ADDRESS));
             exIndex = lib.CRYPTO_get_ex_new_index(Libssl.CRYPTO_EX_INDEX_SSL_SESSION, exNew, exDup, exFree);
+            // Free callbacks only: libssl calls them when the object really goes, whoever dropped the last reference.
+            FunctionDescriptor freeFn = FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, JAVA_INT, JAVA_LONG, ADDRESS);
+            MethodType freeType = MethodType.methodType(void.class,
+                    MemorySegment.class, MemorySegment.class, MemorySegment.class, int.class, long.class, MemorySegment.class);
+            lib.CRYPTO_get_ex_new_index(Libssl.CRYPTO_EX_INDEX_SSL, MemorySegment.NULL, MemorySegment.NULL,
+                    Libssl.upcall(l.findStatic(NativeHooks.class, "onSslFree", freeType), freeFn));
+            lib.CRYPTO_get_ex_new_index(Libssl.CRYPTO_EX_INDEX_SSL_CTX, MemorySegment.NULL, MemorySegment.NULL,
+                    Libssl.upcall(l.findStatic(NativeHooks.class, "onCtxFree", freeType), freeFn));
             instance = this;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
@@ -78,8 +86,11 @@ final class NativeHooks {
         CURRENT.remove();
     }
 
-    static Throwable lastFailure() {
-        return lastFailure;
+    /** A failure inside an upcall since the last call (an upcall must not throw), or null; clears it. */
+    static Throwable takeFailure() {
+        Throwable t = lastFailure;
+        lastFailure = null;
+        return t;
     }
 
     /** The sessions in a context's lhash (no order), via OPENSSL_LH_doall_arg. */
@@ -96,7 +107,31 @@ final class NativeHooks {
         return out;
     }
 
+    /** Whether the context's own session table holds this very object (not merely one with the same id). */
+    boolean tableHolds(MemorySegment ctx, long session) {
+        MemorySegment lh = lib.SSL_CTX_sessions(ctx);
+        return lh.address() != 0 && lib.OPENSSL_LH_retrieve(lh, MemorySegment.ofAddress(session)).address() == session;
+    }
+
     // ---- upcall entries ----
+
+    private static void onSslFree(MemorySegment parent, MemorySegment ptr, MemorySegment ad, int idx, long argl, MemorySegment argp) {
+        try {
+            NativeObserver o = CURRENT.get();
+            if (o != null) o.sslDestroyed(parent.address());
+        } catch (Throwable t) {
+            lastFailure = t;
+        }
+    }
+
+    private static void onCtxFree(MemorySegment parent, MemorySegment ptr, MemorySegment ad, int idx, long argl, MemorySegment argp) {
+        try {
+            NativeObserver o = CURRENT.get();
+            if (o != null) o.contextDestroyed(parent.address());
+        } catch (Throwable t) {
+            lastFailure = t;
+        }
+    }
 
     private static void onWalk(MemorySegment item, MemorySegment arg) {
         List<Long> out = WALK.get();

@@ -10,6 +10,12 @@ interface NativeObserver {
 
     void sessionDestroyed(long session);
 
+    /** An SSL object's memory is being released (its ex_data free callback: the last reference went). */
+    void sslDestroyed(long ssl);
+
+    /** An SSL_CTX's memory is being released, after its cache was flushed. */
+    void contextDestroyed(long ctx);
+
     /** SSL_set_msg_callback: {@code buf} is valid only during the call. */
     void message(long ssl, boolean sent, int version, int contentType, MemorySegment buf);
 

@@ -64,6 +64,12 @@ final class RunCleanup {
             run.sink.emit(new Event.ContextFreed(c.name));
         }
         run.ledger.flushCreated();
+        long ssls = run.ledger.nativeSsls;
+        long ctxs = run.ledger.contexts.stream().filter(c -> !c.nativeDestroyed).count();
+        if (ssls > 0 || ctxs > 0) {
+            run.sink.emit(new Event.Error(null, "outlived", ssls + " SSL object(s) and " + ctxs
+                    + " SSL_CTX(s) outlived the run: libssl did not release them when the engine freed them"));
+        }
         if (!run.ledger.live.isEmpty()) {
             run.sink.emit(new Event.Error(null, "outlived", run.ledger.live.size()
                     + " session(s) outlived the run: references held inside libssl that the engine could not attribute"));

@@ -36,10 +36,8 @@ final class SessionCalls {
         Variable v = variable(name);
         if (v.session == null) throw new StackException("null-session", "'" + name + "' is NULL: " + use + " needs a session");
         if (!v.session.alive) {
-            run.sink.emit(new Event.Prevented("use-after-free", name, v.session.number,
-                    use + " would read session " + v.session.label() + ", destroyed during " + v.session.destroyedDuring));
-            throw new StackException("use-after-free-prevented", "use after free prevented: '" + name + "' points to session "
-                    + v.session.label() + ", destroyed during " + v.session.destroyedDuring);
+            throw Guard.USE_AFTER_FREE.refuse(run, name, v.session.number, "'" + name + "' points to session "
+                    + v.session.label() + ", destroyed during " + v.session.destroyedDuring + "; " + use + " would read freed memory");
         }
         return v.session;
     }
@@ -97,12 +95,12 @@ final class SessionCalls {
         }
         TrackedSession s = live(session.name(), "SSL_SESSION_free");
         if (v.owned == 0) {
-            String kind = v.everOwned ? "double-free" : "borrowed-free";
-            String detail = v.everOwned
-                    ? "'" + v.name + "' already gave its reference back; a second SSL_SESSION_free would drop somebody else's"
-                    : "'" + v.name + "' only borrows (" + v.how + "); freeing it would drop a reference it does not own";
-            run.sink.emit(new Event.Prevented(kind, v.name, s.number, detail));
-            throw new StackException(kind + "-prevented", detail);
+            if (v.everOwned) {
+                throw Guard.DOUBLE_FREE.refuse(run, v.name, s.number, "'" + v.name
+                        + "' already gave its reference back; a second SSL_SESSION_free would drop somebody else's");
+            }
+            throw Guard.BORROWED_FREE.refuse(run, v.name, s.number, "'" + v.name + "' only borrows (" + v.how
+                    + "); freeing it would drop a reference it does not own");
         }
         run.sink.emit(new Event.Call(v.name, "SSL_SESSION_free", ""));
         v.owned--;
@@ -126,6 +124,14 @@ final class SessionCalls {
 
     void addToCache(LibsslContext c, Ref session) throws StackException {
         TrackedSession s = live(session.name(), "SSL_CTX_add_session");
+        java.util.List<LibsslContext> holders = run.caches.tablesHolding(s, c);
+        if (!holders.isEmpty()) {
+            LibsslContext other = holders.getFirst();
+            throw Guard.CACHED_ELSEWHERE.refuse(run, session.name(), s.number, "session " + s.label() + " is in the cache of '"
+                    + other.name + "'" + (other.freed ? " (freed by the scenario, still held by its SSL objects)" : "")
+                    + "; a session has one pair of cache list links, so adding it to '" + c.name
+                    + "' would corrupt both lists (remove it from '" + other.name + "' first)");
+        }
         run.sink.emit(new Event.Call(c.name, "SSL_CTX_add_session", session.name()));
         int rc = run.during(new Activity(Activity.Kind.ADD, "SSL_CTX_add_session(" + c.name + ", " + session.name() + ")", null, c), true,
                 () -> lib.SSL_CTX_add_session(c.ptr, ptr(s)));

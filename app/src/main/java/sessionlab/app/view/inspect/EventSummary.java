@@ -48,7 +48,7 @@ public final class EventSummary {
             case Event.SessionDestroyed d -> "#" + d.session() + " during " + d.during();
             case Event.RefcountMismatch m -> "#" + m.session() + " real " + m.real() + ", attributed " + m.attributed() + " " + m.holders();
             case Event.Leak l -> l.holder() + (l.session() == null ? "" : " (#" + l.session() + ")");
-            case Event.Prevented p -> p.kind() + " on " + p.name() + " (#" + p.session() + "): " + p.detail();
+            case Event.Prevented p -> p.kind() + " on " + p.name() + (p.session() == null ? "" : " (#" + p.session() + ")") + ": " + p.detail();
             case Event.ResumeExplained r -> r.conn() + " " + r.reason() + ": " + r.explanation();
             case Event.CacheInsert i -> i.ctx() + " + #" + i.session() + ", size " + i.size();
             case Event.CacheRemove r -> r.ctx() + " − #" + r.session() + " (" + r.reason() + "), size " + r.size();
