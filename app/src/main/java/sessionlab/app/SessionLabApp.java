@@ -11,11 +11,13 @@ import sessionlab.app.playback.LessonRunner;
 import sessionlab.app.script.Lessons;
 import sessionlab.app.shell.LabController;
 import sessionlab.app.shell.MainWindow;
+import sessionlab.run.IsolatedRuns;
 import sessionlab.run.Stacks;
 
 /** Opens straight into the default lesson (TLS 1.3 ticket timing), ready to play. */
 public final class SessionLabApp extends Application {
     private ExecutorService engineThread;
+    private IsolatedRuns isolated;
 
     public static Scene createScene(MainWindow window) {
         Scene scene = new Scene(window, 1280, 720);
@@ -30,7 +32,8 @@ public final class SessionLabApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        LabController controller = new LabController(new LessonRunner(engineThread, Stacks.standard()), Platform::runLater);
+        isolated = new IsolatedRuns();
+        LabController controller = new LabController(new LessonRunner(engineThread, Stacks.standard(), isolated), Platform::runLater);
         Path dir = Lessons.directory();
         MainWindow window = new MainWindow(controller, dir);
         stage.setTitle("TLS Session Lab");
@@ -42,6 +45,7 @@ public final class SessionLabApp extends Application {
     @Override
     public void stop() {
         if (engineThread != null) engineThread.shutdownNow();
+        if (isolated != null) isolated.close();
     }
 
     public static void main(String[] args) {

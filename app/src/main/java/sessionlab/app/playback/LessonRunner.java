@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import sessionlab.app.model.History;
 import sessionlab.event.EventLog;
+import sessionlab.run.IsolatedRuns;
 import sessionlab.run.RunResult;
 import sessionlab.run.Stacks;
 import sessionlab.scenario.Diagnostic;
@@ -25,10 +26,19 @@ public final class LessonRunner {
 
     private final Executor executor;
     private final Stacks stacks;
+    /** Where libssl lessons run: a child process, so a native fault cannot take the window down (null: in this process). */
+    private final IsolatedRuns isolated;
 
+    /** Every stack in this process (tests, the headless self-test of a build). */
     public LessonRunner(Executor executor, Stacks stacks) {
+        this(executor, stacks, null);
+    }
+
+    /** libssl lessons in {@code isolated}'s child process, the Java stacks in this one. */
+    public LessonRunner(Executor executor, Stacks stacks, IsolatedRuns isolated) {
         this.executor = executor;
         this.stacks = stacks;
+        this.isolated = isolated;
     }
 
     /** File work that may be slow (exports of long runs): on the same executor, never the FX thread. */
@@ -68,8 +78,10 @@ public final class LessonRunner {
         if (problem.isPresent()) {
             return new Outcome.Rejected(file, source, List.of(new Diagnostic(new sessionlab.scenario.Position(file, 1, 1), problem.get())));
         }
-        EventLog log = new EventLog();
-        RunResult result = stacks.run(scenario, name, log);
-        return new Outcome.Ran(file, source, new History(log.events()), result);
+        // libssl is native code: there a fault would end the process it runs in, so it runs in another one.
+        RunResult result = isolated != null && name.equals("libssl")
+                ? isolated.run(file, source, name)
+                : stacks.run(scenario, name, new EventLog());
+        return new Outcome.Ran(file, source, new History(result.log().events()), result);
     }
 }
