@@ -116,18 +116,18 @@ final class NativeHooks {
     // ---- upcall entries ----
 
     private static void onSslFree(MemorySegment parent, MemorySegment ptr, MemorySegment ad, int idx, long argl, MemorySegment argp) {
-        try {
-            NativeObserver o = CURRENT.get();
-            if (o != null) o.sslDestroyed(parent.address());
-        } catch (Throwable t) {
-            lastFailure = t;
-        }
+        tell(o -> o.sslDestroyed(parent.address()));
     }
 
     private static void onCtxFree(MemorySegment parent, MemorySegment ptr, MemorySegment ad, int idx, long argl, MemorySegment argp) {
+        tell(o -> o.contextDestroyed(parent.address()));
+    }
+
+    /** Hands a callback to this thread's observer; never throws into libssl (the JVM would abort). */
+    private static void tell(java.util.function.Consumer<NativeObserver> call) {
         try {
             NativeObserver o = CURRENT.get();
-            if (o != null) o.contextDestroyed(parent.address());
+            if (o != null) call.accept(o);
         } catch (Throwable t) {
             lastFailure = t;
         }
@@ -165,12 +165,7 @@ final class NativeHooks {
     }
 
     private static void onExFree(MemorySegment parent, MemorySegment ptr, MemorySegment ad, int idx, long argl, MemorySegment argp) {
-        try {
-            NativeObserver o = CURRENT.get();
-            if (o != null) o.sessionDestroyed(parent.address());
-        } catch (Throwable t) {
-            lastFailure = t;
-        }
+        tell(o -> o.sessionDestroyed(parent.address()));
     }
 
     private static void onMessage(int writeP, int version, int contentType, MemorySegment buf, long len, MemorySegment ssl, MemorySegment arg) {
