@@ -34,6 +34,11 @@ public final class LabFold {
     private LoggedEvent last;
     /** The stack that ran, from run.started: explanations say what that stack does. */
     private String stack = "libssl";
+    private ArrayList<LabState.TicketView> tickets = new ArrayList<>();
+    /** The end-of-run clean-up: what the scenario still held (leak events) and the sessions that died with it. */
+    private boolean cleanup;
+    private ArrayList<String> leftHeld = new ArrayList<>();
+    private ArrayList<Integer> freedAtEnd = new ArrayList<>();
 
     public LabFold copy() {
         LabFold c = new LabFold();
@@ -50,6 +55,10 @@ public final class LabFold {
         c.alerts = new ArrayList<>(alerts);
         c.last = last;
         c.stack = stack;
+        c.tickets = new ArrayList<>(tickets);
+        c.cleanup = cleanup;
+        c.leftHeld = new ArrayList<>(leftHeld);
+        c.freedAtEnd = new ArrayList<>(freedAtEnd);
         return c;
     }
 
@@ -61,7 +70,7 @@ public final class LabFold {
         return new LabState(cursor, now, line, Collections.unmodifiableMap(new LinkedHashMap<>(contexts)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(connections)), Collections.unmodifiableMap(new LinkedHashMap<>(sessions)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(variables)), List.copyOf(records), List.copyOf(narration),
-                Collections.unmodifiableMap(new LinkedHashMap<>(expectations)), List.copyOf(alerts), last, stack);
+                Collections.unmodifiableMap(new LinkedHashMap<>(expectations)), List.copyOf(alerts), last, stack, List.copyOf(tickets));
     }
 
     public void apply(LoggedEvent le) {
@@ -80,7 +89,15 @@ public final class LabFold {
             }
             case Event.Error er -> alerts.add(er.message());
             case Event.Prevented p -> alerts.add("Prevented " + p.kind() + ": " + p.detail());
-            case Event.Leak l -> alerts.add("Leak: " + l.holder() + (l.session() == null ? "" : " (session #" + l.session() + ")"));
+            // not an alarm: the end of every run frees what the lesson still holds, and says so once (RunFinished)
+            case Event.Leak l -> {
+                cleanup = true;
+                leftHeld.add(EndOfRun.holder(l.holder(), l.session()));
+            }
+            case Event.RunFinished r -> {
+                String told = line > 0 ? EndOfRun.narration(leftHeld, freedAtEnd) : null;
+                if (told != null) narration.add(new Narration(le.seq(), false, told));
+            }
             case Event.ContextCreated c -> contexts.put(c.ctx(), new ContextView(c.ctx(), c.role(), c.settings(), List.of(), Map.of(), false, 0, 0));
             case Event.ContextFreed c -> context(c.ctx(), x -> new ContextView(x.name(), x.role(), x.settings(), x.cache(), x.stats(), true, x.newCallbacks(), x.removeCallbacks()));
             case Event.CacheOrder o -> context(o.ctx(), x -> new ContextView(x.name(), x.role(), x.settings(), List.copyOf(o.sessions()), x.stats(), x.freed(), x.newCallbacks(), x.removeCallbacks()));
@@ -102,15 +119,25 @@ public final class LabFold {
             case Event.Stats s -> context(s.ctx(), x -> new ContextView(x.name(), x.role(), x.settings(), x.cache(), s.values(), x.freed(), x.newCallbacks(), x.removeCallbacks()));
             case Event.Callback cb -> context(cb.ctx(), x -> new ContextView(x.name(), x.role(), x.settings(), x.cache(), x.stats(), x.freed(),
                     x.newCallbacks() + ("new".equals(cb.kind()) ? 1 : 0), x.removeCallbacks() + ("remove".equals(cb.kind()) ? 1 : 0)));
+            case Event.ConnectionCreated c when "client".equals(c.side()) -> {
+                // the name now means a new SSL: the old one's unread tickets can never be read through it
+                tickets.removeIf(t -> t.conn().equals(base(c.conn())) && t.readAt() < 0);
+                connections.put(c.conn(), new ConnectionView(c.conn(), base(c.conn()), c.side(), c.ctx(),
+                        false, false, "", false, 0, null, -1, -1, null));
+            }
             case Event.ConnectionCreated c -> connections.put(c.conn(), new ConnectionView(c.conn(), base(c.conn()), c.side(), c.ctx(),
                     false, false, "", false, 0, null, -1, -1, null));
             case Event.ConnectionFreed c -> connection(c.conn(), x -> new ConnectionView(x.name(), x.connection(), x.side(), x.ctx(), true,
                     x.handshakeDone(), x.version(), x.resumed(), x.ticketsReceived(), null, x.handshakeDoneAt(), x.ticketsReadAt(), x.resume()));
             case Event.HandshakeDone h -> connection(display(h.conn(), h.side()), x -> new ConnectionView(x.name(), x.connection(), x.side(), x.ctx(),
                     x.freed(), true, h.version(), h.resumed(), x.ticketsReceived(), x.session(), le.at(), x.ticketsReadAt(), x.resume()));
-            case Event.TicketReceived t -> connection(t.conn(), x -> new ConnectionView(x.name(), x.connection(), x.side(), x.ctx(), x.freed(),
+            case Event.TicketSent t -> tickets.add(new LabState.TicketView(t.conn(), t.index(), le.at(), -1, -1, -1));
+            case Event.TicketReceived t -> {
+                ticketRead(t.conn(), le.at());
+                connection(t.conn(), x -> new ConnectionView(x.name(), x.connection(), x.side(), x.ctx(), x.freed(),
                     x.handshakeDone(), x.version(), x.resumed(), t.index(), x.session(), x.handshakeDoneAt(), x.ticketsReadAt() < 0 ? le.at() : x.ticketsReadAt(),
                     x.resume()));
+            }
             case Event.SessionCreated c -> sessions.put(c.session(), new SessionView(c.session(), c.side(), "", false, "", 0, 0, 0, le.at(),
                     null, Map.of(), true, -1, null, c.dupOf(), null, le.seq()));
             case Event.SessionState s -> session(s.session(), x -> new SessionView(x.number(), s.side(), s.id(), s.resumable(), s.version(),
@@ -120,6 +147,12 @@ public final class LabFold {
                     x.ticketLength(), x.lifetimeHint(), x.timeoutSeconds(), x.createdAt(), x.refcount(), x.holders(), x.alive(), x.destroyedAt(),
                     x.cache(), x.dupOf(), f.reason(), x.changedAt()));
             case Event.SessionRef r -> ref(le, r);
+            case Event.SessionDestroyed d when cleanup -> {
+                freedAtEnd.add(d.session());
+                session(d.session(), x -> new SessionView(x.number(), x.side(), x.id(), false, x.version(),
+                        x.ticketLength(), x.lifetimeHint(), x.timeoutSeconds(), x.createdAt(), 0, Map.of(), false, le.at(), null, x.dupOf(),
+                        x.reason(), le.seq()));
+            }
             case Event.SessionDestroyed d -> session(d.session(), x -> new SessionView(x.number(), x.side(), x.id(), false, x.version(),
                     x.ticketLength(), x.lifetimeHint(), x.timeoutSeconds(), x.createdAt(), 0, Map.of(), false, le.at(), null, x.dupOf(),
                     x.reason(), le.seq()));
@@ -132,11 +165,15 @@ public final class LabFold {
             case Event.ResumeExplained r -> connection(r.conn(), x -> new ConnectionView(x.name(), x.connection(), x.side(), x.ctx(), x.freed(),
                     x.handshakeDone(), x.version(), x.resumed(), x.ticketsReceived(), x.session(), x.handshakeDoneAt(), x.ticketsReadAt(),
                     new LabState.Resume(r.name(), r.offered(), r.resumed(), r.reason(), r.explanation(), r.causeSeq(), r.causeLine())));
-            case Event.WireRecord w -> records.add(new WireView(le.seq(), w.conn(), w.direction(), w.sentAt(), w.arrivesAt(), w.label(),
-                    w.encrypted(), w.length(), w.hex()));
+            case Event.WireRecord w -> {
+                records.add(new WireView(le.seq(), w.conn(), w.direction(), w.sentAt(), w.arrivesAt(), w.label(),
+                        w.encrypted(), w.length(), w.hex()));
+                ticketsCarried(le.seq(), w);
+            }
             default -> { }
         }
-        String explanation = Explanations.explain(e, stack);
+        // the clean-up is told once, as a whole, when the run finishes
+        String explanation = cleanup ? null : Explanations.explain(e, stack);
         if (explanation != null) narration.add(new Narration(le.seq(), false, explanation));
     }
 
@@ -159,6 +196,34 @@ public final class LabFold {
                     x.resumed(), x.ticketsReceived(), r.delta() > 0 ? Integer.valueOf(r.session())
                     : (x.session() != null && x.session() == r.session() ? null : x.session()), x.handshakeDoneAt(), x.ticketsReadAt(),
                     x.resume()));
+        }
+    }
+
+    /** Each NewSessionTicket message a server record carries takes the oldest ticket of its connection not yet on the wire. */
+    private void ticketsCarried(long seq, Event.WireRecord w) {
+        if (w.messages() == null || "c>s".equals(w.direction())) return;
+        String conn = base(w.conn());
+        for (Event.Message m : w.messages()) {
+            if (!"NewSessionTicket".equals(m.name())) continue;
+            for (int i = 0; i < tickets.size(); i++) {
+                LabState.TicketView t = tickets.get(i);
+                if (t.conn().equals(conn) && t.recordSeq() < 0) {
+                    tickets.set(i, new LabState.TicketView(t.conn(), t.index(), t.sentAt(), seq, w.arrivesAt(), -1));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The client processed a ticket: the oldest of its connection that came over the wire and was not read. */
+    private void ticketRead(String conn, long at) {
+        String c = base(conn);
+        for (int i = 0; i < tickets.size(); i++) {
+            LabState.TicketView t = tickets.get(i);
+            if (t.conn().equals(c) && t.readAt() < 0 && t.recordSeq() >= 0) {
+                tickets.set(i, new LabState.TicketView(t.conn(), t.index(), t.sentAt(), t.recordSeq(), t.arrivesAt(), at));
+                return;
+            }
         }
     }
 

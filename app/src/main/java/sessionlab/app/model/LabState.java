@@ -26,10 +26,12 @@ public record LabState(
         List<String> alerts,
         LoggedEvent last,
         /** The stack that ran (run.started): what its objects can and cannot show differs. */
-        String stack) {
+        String stack,
+        /** Every NewSessionTicket the server wrote, in order: on the wire, arrived, or read by the client. */
+        List<TicketView> tickets) {
 
     public static final LabState EMPTY = new LabState(-1, 0, 0, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(),
-            Map.of(), List.of(), null, "libssl");
+            Map.of(), List.of(), null, "libssl", List.of());
 
     public boolean onLibssl() {
         return "libssl".equals(stack);
@@ -79,6 +81,27 @@ public record LabState(
                            boolean encrypted, int length, String hex) {
         public boolean clientToServer() {
             return "c>s".equals(direction);
+        }
+    }
+
+    /**
+     * One NewSessionTicket: written by the server of {@code conn} (the connection's base name) at {@code sentAt}, carried
+     * by the record logged at {@code recordSeq} (-1 until that record is on the wire), arriving at {@code arrivesAt}, and
+     * processed by the client's {@code SSL_read} at {@code readAt} (-1 while not read).
+     */
+    public record TicketView(String conn, int index, long sentAt, long recordSeq, long arrivesAt, long readAt) {
+        /** Unique in a run: a name may be reused by a later connection, a time is not. */
+        public String key() {
+            return conn + "#" + index + "@" + sentAt;
+        }
+
+        /** On the client's side of the wire and not taken yet: what a student must see waiting. */
+        public boolean waiting(long now) {
+            return recordSeq >= 0 && readAt < 0 && arrivesAt <= now;
+        }
+
+        public boolean inFlight(long now) {
+            return recordSeq >= 0 && readAt < 0 && arrivesAt > now;
         }
     }
 

@@ -134,6 +134,13 @@ public final class ScriptPane extends BorderPane {
             badge.getStyleClass().add("line-badge");
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMaxWidth(Double.MAX_VALUE);
+            // a long line wraps inside the pane instead of running past its edge: the label asks for no width of
+            // its own, takes what the row leaves it, and is as tall as its wrapped text
+            text.setWrapText(true);
+            text.setPrefWidth(1);
+            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            number.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             getStyleClass().add("script-line");
         }
 

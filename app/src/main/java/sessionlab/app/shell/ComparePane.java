@@ -2,11 +2,11 @@ package sessionlab.app.shell;
 
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import sessionlab.app.model.History;
 import sessionlab.app.model.LabState;
+import sessionlab.app.view.map.MapViewport;
 import sessionlab.app.view.map.MemoryMapView;
 import sessionlab.app.view.wire.WireLaneView;
 
@@ -21,14 +21,11 @@ final class ComparePane extends BorderPane {
         getStyleClass().add("compare-pane");
         title.getStyleClass().add("compare-title");
         title.setWrapText(true);
-        ScrollPane scroll = new ScrollPane(map);
-        scroll.setFitToWidth(true);
-        SplitPane split = new SplitPane(scroll, wire);
+        SplitPane split = new SplitPane(new MapViewport(map), wire);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.66);
         setTop(title);
         setCenter(split);
-        map.setAnimationMillis(0);
     }
 
     void show(String stack, History other, int cursor, String problem) {

@@ -17,7 +17,8 @@ final class Keys {
             java.util.stream.Stream.of(
             new Shortcut("Ctrl+R", "run the lesson again"),
             new Shortcut("Ctrl+E", "edit the lesson"),
-            new Shortcut("F5", "presenter mode (large fonts, side panes hidden)"),
+            new Shortcut("F5", "presenter mode: everything larger, a caption, stepping by statement"),
+            new Shortcut("Right / Left (presenter)", "next / previous statement, as a clicker's PageDown / PageUp"),
             new Shortcut("Ctrl+D", "dark / light theme"),
             new Shortcut("F1 or ?", "this help"),
             new Shortcut("Esc", "close help"))).toList();
@@ -44,6 +45,10 @@ final class Keys {
                 w.help().setVisible(false);
             } else if (e.getCode() == KeyCode.F5) {
                 w.presenterProperty().set(!w.presenterProperty().get());
+            } else if (!typing && w.presenterProperty().get() && !e.isShiftDown() && (e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.LEFT)) {
+                // in front of a room one press is one statement: Right and Left step as a clicker does
+                if (e.getCode() == KeyCode.RIGHT) p.nextStatement();
+                else p.previousStatement();
             } else if (typing || !Shortcuts.handle(e, p)) {
                 return;
             }

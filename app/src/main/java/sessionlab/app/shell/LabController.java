@@ -28,7 +28,7 @@ import sessionlab.scenario.Diagnostic;
 public final class LabController {
     private final LessonRunner runner;
     private final Executor fx;
-    private final Playback playback = new Playback();
+    private final Playback playback;
     private final StringProperty source = new SimpleStringProperty("");
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<List<Diagnostic>> diagnostics = new ReadOnlyObjectWrapper<>(List.of());
@@ -42,8 +42,14 @@ public final class LabController {
     private final ReadOnlyObjectWrapper<String> compareProblem = new ReadOnlyObjectWrapper<>();
 
     public LabController(LessonRunner runner, Executor fx) {
+        this(runner, fx, Playback.fxClock());
+    }
+
+    /** With the playback's clock injected: a test or a recording drives the frames itself. */
+    public LabController(LessonRunner runner, Executor fx, Playback.Clock clock) {
         this.runner = runner;
         this.fx = fx;
+        this.playback = new Playback(clock);
     }
 
     /** Reads the lesson off the FX thread, then shows and runs it; a file that cannot be read goes to {@code failed}. */

@@ -8,19 +8,18 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import sessionlab.app.model.LabState;
+import sessionlab.app.model.Touched;
+import sessionlab.app.playback.Playback;
 import sessionlab.app.script.ActionsBar;
 import sessionlab.app.script.Lessons;
 import sessionlab.app.script.ScriptPane;
@@ -28,6 +27,7 @@ import sessionlab.app.view.inspect.Alerts;
 import sessionlab.app.view.inspect.EventTablePane;
 import sessionlab.app.view.inspect.InspectorPane;
 import sessionlab.app.view.inspect.NarrationPane;
+import sessionlab.app.view.map.MapViewport;
 import sessionlab.app.view.map.MemoryMapView;
 import sessionlab.app.view.transport.TransportBar;
 import sessionlab.app.view.wire.WireLaneView;
@@ -35,11 +35,24 @@ import sessionlab.app.view.wire.WireLaneView;
 /**
  * The main window: script (left) — memory map and wire lane (centre) — inspector and narration
  * (right) — transport bar (bottom). Views bind to the controller; none of them reaches the engine.
+ * The playback's clock drives every animation: its transition goes to the map, its clock time to the wire lane.
+ * Presenter mode scales the whole window ({@link #PRESENTER_SCALE}), hides the side panes, shows the
+ * {@link CaptionBar} and collapses the toolbar to icons.
  */
 public final class MainWindow extends StackPane {
+    /** Presenter mode's zoom: 13 px body text becomes 18.2 px at 1280x720. */
+    public static final double PRESENTER_SCALE = 1.4;
+    /** The smallest text presenter mode shows, in screen pixels at 1280x720. */
+    public static final double PRESENTER_MIN_TEXT = 18;
     private final LabController controller;
     private final ScriptPane script = new ScriptPane();
     private final MemoryMapView map = new MemoryMapView();
+    private final MapViewport mapViewport = new MapViewport(map);
+    private final CaptionBar caption = new CaptionBar();
+    private final Scaled scaled;
+    private final TopBar topBar;
+    private final VBox top;
+    private TabPane centre;
     private final WireLaneView wire = new WireLaneView();
     private final InspectorPane inspector = new InspectorPane();
     private final NarrationPane narration = new NarrationPane();
@@ -53,6 +66,10 @@ public final class MainWindow extends StackPane {
     private SplitPane sideBySide;
     private SplitPane centreSplit;
     private Tab mapTab;
+    private Tab logTab;
+    /** Where the map / wire divider goes (presenter mode gives the map more); set again once the split has its size. */
+    private double dividerAt = 0.66;
+    private boolean dividerPending = true;
     private final BorderPane layout = new BorderPane();
     private final VBox left;
     private final VBox right;
@@ -70,6 +87,8 @@ public final class MainWindow extends StackPane {
         setId("main-window");
 
         lessons.setId("lesson-picker");
+        // wide enough for the longest lesson name, and no wider: the bar must fit 1280 px
+        lessons.setPrefWidth(330);
         lessons.getItems().setAll(Lessons.list(lessonDir));
         lessons.setConverter(new javafx.util.StringConverter<>() {
             @Override public String toString(Path p) { return p == null ? "" : Lessons.name(p); }
@@ -118,10 +137,8 @@ public final class MainWindow extends StackPane {
         });
         Label title = new Label("TLS Session Lab");
         title.getStyleClass().add("app-title");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(8, title, lessons, edit, run, new Label("stack"), stackChoice, new Label("compare with"), compareChoice, grow, menu());
-        top.getStyleClass().add("top-bar");
+        topBar = new TopBar(title, lessons, List.of(edit, run), List.of(Icons.EDIT, Icons.RUN), stackChoice, compareChoice, menu());
+        top = new VBox(topBar);
 
         ActionsBar actions = new ActionsBar(this::endState, controller::perform, call -> controller.refusal(endState().stack(), call));
         Label actionsTitle = new Label("Interactive: click a call, it becomes a line of the lesson");
@@ -131,14 +148,30 @@ public final class MainWindow extends StackPane {
         left.getStyleClass().add("side-pane");
         left.setPrefWidth(360);
 
-        ScrollPane mapScroll = new ScrollPane(map);
-        mapScroll.setFitToWidth(true);
-        mapScroll.setId("map-scroll");
-        centreSplit = new SplitPane(mapScroll, wire);
+        mapViewport.setId("map-viewport");
+        // the split keeps a divider the user dragged; a mode change asks for its own, set at the split's next layout
+        // with its new size (set before, the split's layout would put it back where its contents' sizes say)
+        centreSplit = new SplitPane(mapViewport, wire) {
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                if (dividerPending && getHeight() > 0) {
+                    dividerPending = false;
+                    setDividerPositions(dividerAt);
+                    super.layoutChildren();
+                }
+            }
+        };
         centreSplit.setOrientation(Orientation.VERTICAL);
         centreSplit.setDividerPositions(0.66);
         mapTab = new Tab("Memory map", centreSplit);
-        TabPane centre = new TabPane(mapTab, new Tab("Event log", table));
+        Tab logTab = new Tab("Event log", table);
+        centre = new TabPane(mapTab, logTab);
+        // the table follows the cursor only while it is seen: selecting and scrolling it is a step's dearest part
+        logTab.selectedProperty().addListener((o, a, on) -> {
+            if (on) table.showCursor(shown.cursor());
+        });
+        this.logTab = logTab;
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centre.setId("centre-tabs");
 
@@ -151,14 +184,21 @@ public final class MainWindow extends StackPane {
         layout.setCenter(centre);
         layout.setBottom(transport);
         applyPanes();
-        getChildren().addAll(layout, help);
+        scaled = new Scaled(new StackPane(layout, help));
+        getChildren().add(scaled);
         help.setVisible(false);
 
         map.setSelectionHandler(this::select);
         wire.setSelectionHandler(this::select);
         table.setSeekHandler(i -> controller.playback().seek(i));
         inspector.setSeekHandler(i -> controller.playback().seek(i));
-        map.animationMillisProperty().bind(javafx.beans.binding.Bindings.when(animations).then(300.0).otherwise(0.0));
+        Playback playback = controller.playback();
+        playback.transitionMillisProperty().bind(javafx.beans.binding.Bindings.when(animations)
+                .then(Playback.DEFAULT_TRANSITION_MILLIS).otherwise(0.0));
+        // the step's "before" picture is recorded before the new state is shown; then the clock draws it
+        playback.transitionProperty().addListener((o, a, t) -> map.prepare(t));
+        playback.progressProperty().addListener((o, a, p) -> animate());
+        playback.clockTimeProperty().addListener((o, a, t) -> animate());
 
         controller.sourceProperty().addListener((o, a, b) -> script.setSource(b));
         script.setSource(controller.sourceProperty().get());
@@ -187,16 +227,27 @@ public final class MainWindow extends StackPane {
     private void show(LabState s) {
         LabState before = shown;
         shown = s;
+        var history = controller.playback().history();
         script.show(s);
-        map.show(s);
-        wire.show(controller.playback().history(), s.cursor());
+        map.show(s, Touched.atStatement(history, s.cursor()));
+        mapViewport.reveal(map.touchedNodes());
+        wire.show(history, s);
+        caption.show(history, s.cursor());
+        animate();
         narration.show(s);
         inspector.inspect(selection, s);
-        table.showCursor(s.cursor());
+        if (logTab != null && logTab.isSelected()) table.showCursor(s.cursor());
         showCompare();
         if (getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing()) {
             Alerts.notifyNew(this, before, s);
         }
+    }
+
+    /** Draws the playback's transition at its progress: the map's changes and the wire's moving tickets. */
+    private void animate() {
+        Playback p = controller.playback();
+        map.setProgress(p.progressProperty().get());
+        wire.animate(p.transition(), p.progressProperty().get(), p.clockTimeProperty().get());
     }
 
     private static final String NO_COMPARISON = "nothing";
@@ -207,7 +258,8 @@ public final class MainWindow extends StackPane {
             sideBySide = new SplitPane(centreSplit, compare);
             sideBySide.setId("side-by-side");
         }
-        mapTab.setContent(on ? sideBySide : centreSplit);
+        if (presenter.get()) layout.setCenter(on ? sideBySide : centreSplit);
+        else mapTab.setContent(on ? sideBySide : centreSplit);
         if (!on && sideBySide != null) {
             sideBySide.getItems().clear();
             sideBySide = null;
@@ -248,6 +300,23 @@ public final class MainWindow extends StackPane {
         boolean p = presenter.get();
         layout.setLeft(p ? null : left);
         layout.setRight(p ? null : right);
+        if (p && !top.getChildren().contains(caption)) top.getChildren().add(caption);
+        if (!p) top.getChildren().remove(caption);
+        topBar.setCompact(p);
+        // the event log is a desk tool: in front of a room the map and the wire take the whole centre
+        if (centre != null) {
+            centre.getSelectionModel().select(mapTab);
+            layout.setCenter(p ? mapTab.getContent() : centre);
+            if (p) mapTab.setContent(null);
+            else if (mapTab.getContent() == null) mapTab.setContent(sideBySide != null ? sideBySide : centreSplit);
+        }
+        transport.setCompact(p);
+        if (scaled != null) scaled.factorProperty().set(p ? PRESENTER_SCALE : 1);
+        // the map's smallest text is 1em of 14 px in presenter mode: scaled no further than 18 px on screen
+        mapViewport.setMinScale(p ? PRESENTER_MIN_TEXT / (14 * PRESENTER_SCALE) : MapViewport.MIN_SCALE);
+        dividerAt = p ? 0.74 : 0.66;
+        dividerPending = true;
+        centreSplit.requestLayout();
         if (p) getStyleClass().add("presenter");
         else getStyleClass().remove("presenter");
     }
@@ -262,6 +331,11 @@ public final class MainWindow extends StackPane {
     ComboBox<String> compareChoice() { return compareChoice; }
     public ScriptPane script() { return script; }
     public MemoryMapView map() { return map; }
+    public MapViewport mapViewport() { return mapViewport; }
+    public WireLaneView wire() { return wire; }
+    CaptionBar caption() { return caption; }
+    TopBar topBar() { return topBar; }
+    public TransportBar transport() { return transport; }
     public HelpOverlay help() { return help; }
     public BooleanProperty presenterProperty() { return presenter; }
     public BooleanProperty darkProperty() { return dark; }

@@ -19,7 +19,10 @@ import sessionlab.app.playback.LessonRunner;
 import sessionlab.event.Event;
 import sessionlab.run.Stacks;
 
-/** Regenerates screenshots/*.png: {@code mvn -pl app -am verify -Dscreenshots=true}. */
+/**
+ * Regenerates screenshots/*.png (and, with {@link TicketStoryAnimationTest}, the animation):
+ * {@code mvn -pl app -am verify -Dscreenshots=true -Dtest='ScreenshotsTest,TicketStoryAnimationTest' -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "screenshots", matches = "true")
 class ScreenshotsTest {
@@ -90,6 +93,7 @@ class ScreenshotsTest {
             window.darkProperty().set(false);
             window.presenterProperty().set(true);
         });
+        toEndOfLine(robot, 7);
         shoot(robot, "presenter-mode");
         robot.interact(() -> {
             window.presenterProperty().set(false);

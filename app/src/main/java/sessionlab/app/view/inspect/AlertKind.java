@@ -6,8 +6,6 @@ public enum AlertKind {
     EXPECTATION_FAILED("Expectation failed", true),
     /** Use of a dangling pointer, a double free or freeing a borrowed reference, refused by the engine. */
     PREVENTED("Prevented", false),
-    /** A reference still held at the end of the run. */
-    LEAK("Leak", false),
     /** A statement that could not run. */
     ERROR("Error", true);
 
@@ -33,7 +31,6 @@ public enum AlertKind {
         if (line == null) return ERROR;
         if (line.startsWith("Expectation failed")) return EXPECTATION_FAILED;
         if (line.startsWith("Prevented")) return PREVENTED;
-        if (line.startsWith("Leak")) return LEAK;
         return ERROR;
     }
 }

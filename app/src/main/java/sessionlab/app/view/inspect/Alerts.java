@@ -13,7 +13,7 @@ import sessionlab.app.model.LabState;
 
 /**
  * Pop-up notifications for what a student must not miss: a use of a dangling pointer the engine prevented,
- * leaks at the end of a run, failed expectations. {@link #newAlerts} tells the window which alert lines are new
+ * failed expectations, errors. What a lesson still holds at its end is not an alarm: the narration tells it. {@link #newAlerts} tells the window which alert lines are new
  * between two states, so each is announced once while stepping forward and never again when stepping back.
  */
 public final class Alerts {

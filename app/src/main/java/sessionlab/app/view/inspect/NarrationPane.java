@@ -47,7 +47,13 @@ public final class NarrationPane extends VBox {
         title.getStyleClass().add("pane-title");
         list.setId("narration-list");
         list.setFocusTraversable(false);
-        list.setPlaceholder(new Label("Nothing has happened yet. Step forward to begin."));
+        Label empty = new Label("Nothing has happened yet. Step forward to begin.");
+        empty.setWrapText(true);
+        empty.setId("narration-placeholder");
+        empty.setMaxWidth(Double.MAX_VALUE);
+        empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        empty.setPadding(new javafx.geometry.Insets(8));
+        list.setPlaceholder(empty);
         list.setCellFactory(v -> new NarrationCell());
         list.addEventFilter(ScrollEvent.SCROLL, e -> follow = false);
         list.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {

@@ -108,6 +108,8 @@ final class ArrowLayer extends Pane {
         private final CubicCurve line = new CubicCurve();
         private final Polygon head = new Polygon();
         private final Label label = new Label();
+        private double[] geometry;
+        private double revealed = 1;
 
         Arrow(String id) {
             setId(id);
@@ -141,13 +143,62 @@ final class ArrowLayer extends Pane {
             double d = Math.max(8, (vertical ? Math.abs(ey - sy) : Math.abs(ex - sx)) / 2);
             double c1x = vertical ? sx : sx + Math.signum(ex - sx) * d, c1y = vertical ? sy + Math.signum(ey - sy) * d : sy;
             double c2x = vertical ? ex : ex - Math.signum(ex - sx) * d, c2y = vertical ? ey - Math.signum(ey - sy) * d : ey;
+            geometry = new double[] {sx, sy, c1x, c1y, c2x, c2y, ex, ey};
+            draw(geometry);
+            line.setVisible(true);
+            head.setVisible(true);
+            label.setOpacity(1);
+            // the label sits level with the curve's middle, right of both ends, so it never hides the head
+            double my = (sy + 3 * c1y + 3 * c2y + ey) / 8;
+            label.relocate(Math.max(sx, ex) + HEAD, my - label.prefHeight(-1) / 2);
+            revealed = 1;
+        }
+
+        /** The full curve as last routed: start, two control points, tip; null before the first route. */
+        double[] geometry() {
+            return geometry == null ? null : geometry.clone();
+        }
+
+        /** Draws the first {@code f} (0..1) of the curve from its start, the head at the end drawn: a pointer being drawn or withdrawn. */
+        void reveal(double f) {
+            if (geometry == null) return;
+            double t = Math.max(0, Math.min(1, f));
+            revealed = t;
+            draw(t >= 1 ? geometry : subcurve(geometry, t));
+            label.setOpacity(t >= 1 ? 1 : 0);
+            head.setVisible(t > 0.02);
+            line.setVisible(t > 0.02);
+        }
+
+        double revealed() {
+            return revealed;
+        }
+
+        /** The part [0, t] of a cubic curve, by de Casteljau: exactly the same curve, stopped early. */
+        static double[] subcurve(double[] g, double t) {
+            double x01 = g[0] + t * (g[2] - g[0]), y01 = g[1] + t * (g[3] - g[1]);
+            double x12 = g[2] + t * (g[4] - g[2]), y12 = g[3] + t * (g[5] - g[3]);
+            double x23 = g[4] + t * (g[6] - g[4]), y23 = g[5] + t * (g[7] - g[5]);
+            double xa = x01 + t * (x12 - x01), ya = y01 + t * (y12 - y01);
+            double xb = x12 + t * (x23 - x12), yb = y12 + t * (y23 - y12);
+            double xe = xa + t * (xb - xa), ye = ya + t * (yb - ya);
+            return new double[] {g[0], g[1], x01, y01, xa, ya, xe, ye};
+        }
+
+        private void draw(double[] g) {
+            double sx = g[0], sy = g[1], ex = g[6], ey = g[7];
             line.setStartX(sx);
             line.setStartY(sy);
-            line.setControlX1(c1x);
-            line.setControlY1(c1y);
-            line.setControlX2(c2x);
-            line.setControlY2(c2y);
-            double dx = ex - c2x, dy = ey - c2y, len = Math.hypot(dx, dy);
+            line.setControlX1(g[2]);
+            line.setControlY1(g[3]);
+            line.setControlX2(g[4]);
+            line.setControlY2(g[5]);
+            double dx = ex - g[4], dy = ey - g[5], len = Math.hypot(dx, dy);
+            if (len < 1e-6) {
+                dx = ex - sx;
+                dy = ey - sy;
+                len = Math.hypot(dx, dy);
+            }
             if (len < 1e-6) { dx = 0; dy = 1; len = 1; }
             dx /= len;
             dy /= len;
@@ -156,9 +207,17 @@ final class ArrowLayer extends Pane {
             line.setEndY(ey - dy * HEAD * 0.8);
             double bx = ex - dx * HEAD, by = ey - dy * HEAD, px = -dy * HEAD * 0.5, py = dx * HEAD * 0.5;
             head.getPoints().setAll(ex, ey, bx + px, by + py, bx - px, by - py);
-            // the label sits level with the curve's middle, right of both ends, so it never hides the head
-            double my = (sy + 3 * c1y + 3 * c2y + ey) / 8;
-            label.relocate(Math.max(sx, ex) + HEAD, my - label.prefHeight(-1) / 2);
+        }
+
+        /** A copy of an arrow as it was drawn (its classes and full curve), for an animation to fade or withdraw. */
+        static Arrow ghost(String id, List<String> classes, double[] geometry) {
+            Arrow a = new Arrow(id);
+            a.getStyleClass().setAll(classes);
+            a.getStyleClass().add("ghost");
+            a.label.setVisible(false);
+            a.geometry = geometry.clone();
+            a.draw(a.geometry);
+            return a;
         }
     }
 }

@@ -18,53 +18,58 @@ import sessionlab.app.model.LabState.ContextView;
 import sessionlab.app.model.LabState.SessionView;
 
 /**
- * One SSL_CTX: its settings, its counters, and its session cache as libssl orders it, head (expires
- * last) to tail (expires first). A long cache shows its head and its tail, the middle folded. A stack
- * whose order cannot be seen says so in its {@code cache_order} setting: its entries then come in session
- * number order (LabFold), without head and tail.
+ * One SSL_CTX, compact: its name, the settings that differ from libssl's defaults and the counters that moved,
+ * and its session cache as libssl orders it, head (expires last) to tail (expires first). Every setting and
+ * counter is in the inspector. A long cache shows its head and its tail, the middle folded. A stack whose order
+ * cannot be seen says so in its {@code cache_order} setting: its entries then come in session number order
+ * (LabFold), without head and tail.
  */
 final class ContextBox extends VBox {
     /** Entries drawn before folding: the head ones and the tail ones, since those are the ones that move. */
-    static final int HEAD_SHOWN = 6;
+    static final int HEAD_SHOWN = 4;
     static final int TAIL_SHOWN = 2;
-    /** Settings already on the first line, or that only matter when not at libssl's default. */
     private static final String ORDER = sessionlab.event.Event.ContextCreated.ORDER_NOT_VISIBLE;
-    private static final Set<String> MAIN = Set.of("cache", "cache_size", "timeout", "tickets", ORDER);
+    /** libssl's defaults (a scenario means what the same C calls mean): not worth a line on a projector. */
+    private static final Map<String, String> DEFAULTS = Map.of("cache", "server", "cache_size", "20480", "timeout", "7200s", "tickets", "2");
     private static final Set<String> DEFAULTISH = Set.of("default", "false", "none", "off", "0", "");
+    private static final List<String> COUNTERS = List.of("hits", "misses", "cache_full", "timeouts", "cb_hits");
 
     private final Label title = new Label();
     private final Label freed = new Label("freed");
-    private final Label settings = new Label();
-    private final Label extra = new Label();
-    private final Label counters = new Label();
+    private final Label facts = new Label();
     private final Label cacheTitle = new Label();
     private final FlowPane cacheRow = new FlowPane();
-    private final Label head = new Label("head (latest expiry)");
-    private final Label tail = new Label("tail (expires first)");
+    private final Label head = new Label("head");
+    private final Tooltip headTip = new Tooltip();
+    private final Label tail = new Label("tail");
     private final List<Label> entries = new ArrayList<>();
     private final Label more = new Label();
     private final BiConsumer<Node, Object> onSelect;
     private ContextView view;
+    private Tooltip tip;
+    private final HBox top;
+    private boolean brief;
 
     ContextBox(BiConsumer<Node, Object> onSelect) {
         this.onSelect = onSelect;
         getStyleClass().addAll("map-node", "context-box");
         title.getStyleClass().add("box-title");
         freed.getStyleClass().add("freed-label");
-        settings.getStyleClass().add("settings");
-        extra.getStyleClass().add("settings");
-        counters.getStyleClass().add("counters");
-        for (Label l : List.of(settings, extra, counters)) l.setWrapText(true);
+        facts.getStyleClass().add("settings");
+        facts.setWrapText(true);
         cacheTitle.getStyleClass().add("cache-title");
         cacheRow.getStyleClass().add("cache-list");
         cacheRow.setAlignment(Pos.CENTER_LEFT);
+        cacheRow.setPrefWrapLength(200);
         head.getStyleClass().add("cache-end");
         tail.getStyleClass().add("cache-end");
+        head.setTooltip(headTip);
+        tail.setTooltip(new Tooltip("The tail of the cache list: the session that expires first, evicted first when the cache is full"));
         more.getStyleClass().addAll("cache-more", "more");
-        HBox top = new HBox(title, freed);
+        top = new HBox(title, freed);
         top.getStyleClass().add("node-row");
         top.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(top, settings, extra, counters, cacheTitle, cacheRow);
+        getChildren().addAll(top, facts, cacheRow);
         setOnMouseClicked(e -> {
             if (view != null) onSelect.accept(this, view);
             e.consume();
@@ -75,58 +80,82 @@ final class ContextBox extends VBox {
         return view;
     }
 
-    /** Redraws from {@code c}; {@code sessions} resolves a cache entry so that clicking it selects that session. */
-    void update(ContextView c, IntFunction<SessionView> sessions, IntFunction<Node> sessionNodes) {
+    /** The drawn entry of session {@code n} in this cache, or null (folded or not cached). */
+    Label entry(int n) {
+        for (Label l : entries) if (l.getParent() != null && l.isVisible() && ("#" + n).equals(l.getText())) return l;
+        return null;
+    }
+
+    /**
+     * Redraws from {@code c}; {@code sessions} resolves a cache entry so that clicking it selects that session.
+     * {@code brief} (a crowded column) leaves out the settings line; its tooltip and the inspector have it.
+     */
+    void update(ContextView c, IntFunction<SessionView> sessions, IntFunction<Node> sessionNodes, boolean brief) {
         view = c;
+        this.brief = brief;
         setId(MapText.id("ctx", c.name()));
-        title.setText(c.name() + "  (" + c.role() + " SSL_CTX)");
+        title.setText("SSL_CTX " + c.name());
         SessionNode.show(freed, c.freed());
         SessionNode.toggle(this, "freed", c.freed());
 
-        Map<String, String> s = c.settings();
-        String mode = s.getOrDefault("cache", "?");
-        StringJoiner main = new StringJoiner(" · ");
-        main.add("cache " + mode);
-        if (s.containsKey("cache_size")) main.add("size limit " + s.get("cache_size"));
-        if (s.containsKey("timeout")) main.add("timeout " + s.get("timeout"));
-        if (s.containsKey("tickets")) main.add("tickets " + s.get("tickets")); // a JDK client context has no ticket count
-        settings.setText(main.toString());
-        StringJoiner others = new StringJoiner(" · ");
+        Map<String, String> s = new java.util.LinkedHashMap<>();
+        // a stack may explain a value in brackets ("20480 (at most 20480 sessions)"): the inspector keeps the explanation
+        c.settings().forEach((k, v) -> s.put(k, ORDER.equals(k) ? v : v.replaceFirst("\\s*\\(.*$", "")));
+        StringJoiner said = new StringJoiner(" · ");
         s.forEach((k, v) -> {
-            if (!MAIN.contains(k) && !DEFAULTISH.contains(v)) others.add("true".equals(v) ? k : k + " " + v);
+            if (ORDER.equals(k) || DEFAULTISH.contains(v) || v.equals(DEFAULTS.get(k))) return;
+            said.add("true".equals(v) ? k : k.replace('_', ' ') + " " + v);
         });
-        extra.setText(others.toString());
-        SessionNode.show(extra, others.length() > 0);
-
         Map<String, Long> st = c.stats();
-        counters.setText(st.isEmpty() ? "no counters yet"
-                : "hits " + st.getOrDefault("hits", 0L) + " · misses " + st.getOrDefault("misses", 0L)
-                + " · cache full " + st.getOrDefault("cache_full", 0L) + " · timeouts " + st.getOrDefault("timeouts", 0L));
+        for (String k : COUNTERS) if (st.getOrDefault(k, 0L) > 0) said.add(k.replace('_', ' ') + " " + st.get(k));
+        facts.setText(said.toString());
+        SessionNode.show(facts, said.length() > 0 && !brief);
+        if (brief && said.length() > 0) {
+            if (tip == null) {
+                tip = new Tooltip();
+                Tooltip.install(this, tip);
+            }
+            tip.setText(said.toString());
+        } else if (tip != null) {
+            Tooltip.uninstall(this, tip);
+            tip = null;
+        }
 
-        cacheTitle.setText("cache: " + c.cache().size() + " of " + s.getOrDefault("cache_size", "?")
-                + (mode.startsWith("off") ? " (caching off)" : ""));
+        String mode = s.getOrDefault("cache", "?");
+        String size = s.getOrDefault("cache_size", "?");
+        cacheTitle.setText(mode.startsWith("off") ? "caching off" : c.cache().isEmpty() ? "cache empty"
+                : "cache " + c.cache().size() + (DEFAULTS.get("cache_size").equals(size) ? ":" : " of " + size + ":"));
         drawCache(c.cache(), s.get(ORDER), sessions, sessionNodes);
     }
 
     private void drawCache(List<Integer> cache, String orderUnseen, IntFunction<SessionView> sessions, IntFunction<Node> sessionNodes) {
-        SessionNode.show(cacheRow, !cache.isEmpty());
-        if (cache.isEmpty()) return;
-        boolean ordered = orderUnseen == null;
-        head.setText(ordered ? "head (latest expiry)" : "order not visible:");
-        head.setTooltip(ordered ? null : new Tooltip(orderUnseen));
         List<Node> row = new ArrayList<>();
-        row.add(head);
-        boolean fold = cache.size() > HEAD_SHOWN + TAIL_SHOWN;
-        int used = 0;
-        for (int i = 0; i < cache.size(); i++) {
-            if (fold && i == HEAD_SHOWN) {
-                more.setText("+" + (cache.size() - HEAD_SHOWN - TAIL_SHOWN) + " more");
-                row.add(more);
-                i = cache.size() - TAIL_SHOWN;
-            }
-            row.add(entry(used++, cache.get(i), sessions, sessionNodes));
+        // brief: the name and the cache share one line
+        if (brief) {
+            row.add(title);
+            if (freed.isVisible()) row.add(freed);
+        } else if (title.getParent() != top || freed.getParent() != top) {
+            top.getChildren().setAll(title, freed);
         }
-        if (ordered) row.add(tail);
+        SessionNode.show(top, !brief);
+        row.add(cacheTitle);
+        if (!cache.isEmpty()) {
+            boolean ordered = orderUnseen == null;
+            head.setText(ordered ? "head" : "order not visible:");
+            headTip.setText(ordered ? "The head of the cache list: the session that expires last" : orderUnseen);
+            row.add(head);
+            boolean fold = cache.size() > HEAD_SHOWN + TAIL_SHOWN;
+            int used = 0;
+            for (int i = 0; i < cache.size(); i++) {
+                if (fold && i == HEAD_SHOWN) {
+                    more.setText("+" + (cache.size() - HEAD_SHOWN - TAIL_SHOWN) + " more");
+                    row.add(more);
+                    i = cache.size() - TAIL_SHOWN;
+                }
+                row.add(entry(used++, cache.get(i), sessions, sessionNodes));
+            }
+            if (ordered) row.add(tail);
+        }
         SessionNode.setChildren(cacheRow, row);
     }
 

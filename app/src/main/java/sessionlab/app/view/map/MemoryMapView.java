@@ -6,12 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.KeyValue;
-import javafx.animation.Timeline;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -21,38 +15,45 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import sessionlab.app.model.LabState;
 import sessionlab.app.model.LabState.ConnectionView;
 import sessionlab.app.model.LabState.ContextView;
 import sessionlab.app.model.LabState.SessionView;
 import sessionlab.app.model.LabState.VariableView;
+import sessionlab.app.model.Touched;
+import sessionlab.app.model.Transition;
 
 /**
  * The memory map: client side | server side, each with its SSL_CTX boxes and caches, its SSL objects and
  * their session pointers, its sessions (reference-count badge, resumable light, age) and the scenario
  * names pointing at them. It renders a {@link LabState} and nothing else; {@link #show} is called on the
  * FX thread at every cursor move, reuses its nodes and caps what it draws, so it stays cheap on long runs.
+ * It owns no clock: a step's {@link Transition} is drawn at the progress the playback gives ({@link #prepare},
+ * {@link #setProgress}), and the objects the current statement touched are marked {@code :touched}.
  *
  * <p>Looks come from {@code memory-map.css}; add the style class {@code dark} to the map (or to any ancestor)
  * for dark colours, and set {@code -fx-font-size} on the map to scale everything.
  */
 public final class MemoryMapView extends Region {
-    public static final int DEFAULT_SESSION_LIMIT = 12;
+    public static final int DEFAULT_SESSION_LIMIT = 10;
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    static final PseudoClass TOUCHED = PseudoClass.getPseudoClass("touched");
 
-    private final DoubleProperty animationMillis = new SimpleDoubleProperty(this, "animationMillis", 300);
-    private final Timeline pulse = new Timeline();
-    private final List<Label> pulsing = new ArrayList<>();
+    private final List<Label> changedBadges = new ArrayList<>();
+    private final List<Node> touchedNodes = new ArrayList<>();
+    private final Pane ghosts = new Pane();
+    private final MapTransition transition;
     private final SideColumn client = new SideColumn(MapPlan.CLIENT, "client side", this::select);
     private final SideColumn server = new SideColumn(MapPlan.SERVER, "server side", this::select);
     private final SideColumn other = new SideColumn(MapPlan.OTHER, "side not reported", this::select);
     private final VBox content;
     private final ArrowLayer arrows = new ArrowLayer();
-    private MapPlan.Limits limits = new MapPlan.Limits(DEFAULT_SESSION_LIMIT, 8, 24);
+    private MapPlan.Limits limits = new MapPlan.Limits(DEFAULT_SESSION_LIMIT, 8, 12);
     private LabState state = LabState.EMPTY;
+    private Touched touched = Touched.NONE;
     private Map<Integer, Long> lastChangedAt = Map.of();
     private Consumer<Object> selectionHandler = o -> { };
     private Object selection;
@@ -75,48 +76,70 @@ public final class MemoryMapView extends Region {
         GridPane.setValignment(server, VPos.TOP);
         content = new VBox(sides, other);
         content.getStyleClass().add("map-content");
-        getChildren().addAll(content, arrows);
+        ghosts.getStyleClass().add("ghost-layer");
+        ghosts.setManaged(false);
+        ghosts.setMouseTransparent(true);
+        getChildren().addAll(content, ghosts, arrows);
         SessionNode.show(other, false);
-        animationMillis.addListener((o, was, ms) -> {
-            if (ms.doubleValue() <= 0) stopPulse();
-        });
+        transition = new MapTransition(new MapTransition.Nodes() {
+            @Override public Node session(int n) { return sessionNode(n); }
+            @Override public SessionNode liveSession(int n) { return liveNode(n); }
+            @Override public Label cacheEntry(String ctx, int n) { return entry(ctx, n); }
+            @Override public ArrowLayer.Arrow arrow(String id) { return arrows.arrow(id); }
+            @Override public Node frame() { return MemoryMapView.this; }
+        }, ghosts);
         show(LabState.EMPTY);
     }
 
     /** Redraws the map to match {@code s}. FX thread only. */
     public void show(LabState s) {
+        show(s, Touched.NONE);
+    }
+
+    /** Redraws the map to match {@code s}; what {@code touched} names is drawn first and marked {@code :touched}. */
+    public void show(LabState s, Touched touched) {
         state = Objects.requireNonNull(s);
+        this.touched = touched == null ? Touched.NONE : touched;
         for (SideColumn col : List.of(client, server, other)) {
-            MapPlan plan = MapPlan.of(col.side(), s, limits);
-            col.update(plan, s, this::sessionNode);
+            MapPlan plan = MapPlan.of(col.side(), s, limits, this.touched);
+            col.update(plan, s, this::sessionNode, this.touched);
             if (col == other) SessionNode.show(other, !plan.isEmpty());
         }
         arrows.setLinks(links(s));
-        pulse(s);
+        markChanged(s);
+        markTouched();
         refreshSelection(s);
         requestLayout();
     }
 
+    /**
+     * Records the picture before {@code t} so that, once {@code t.after()} is shown, the step can be drawn from it;
+     * call it before {@link #show} of the new state. Null (a jump, a rewind) ends any transition at once.
+     */
+    public void prepare(Transition t) {
+        transition.prepare(t, n -> ArrowLayer.boundsIn(sessionNode(n), this), key -> {
+            int hash = key.lastIndexOf('#');
+            return ArrowLayer.boundsIn(entry(key.substring(0, hash), Integer.parseInt(key.substring(hash + 1))), this);
+        }, arrows::arrow);
+    }
+
+    /** Draws the prepared transition at {@code p}, 0 (before) to 1 (the plain picture after). */
+    public void setProgress(double p) {
+        transition.setProgress(p);
+    }
+
+    /** The transition being drawn, or null. */
+    public Transition getTransition() {
+        return transition.transition();
+    }
+
+    /** The nodes drawn only while a transition plays: withdrawn pointers, dying sessions, cache entries leaving. */
+    public List<Node> ghosts() {
+        return List.copyOf(ghosts.getChildren());
+    }
+
     public LabState getState() {
         return state;
-    }
-
-    /** Length of the badge pulse; 0 draws no animation at all (tests, reduced motion). */
-    public DoubleProperty animationMillisProperty() {
-        return animationMillis;
-    }
-
-    public double getAnimationMillis() {
-        return animationMillis.get();
-    }
-
-    public void setAnimationMillis(double ms) {
-        animationMillis.set(ms);
-    }
-
-    /** The one animation this view owns: the pulse of the badges whose count changed at the last {@link #show}. */
-    public Animation getPulseAnimation() {
-        return pulse;
     }
 
     /**
@@ -151,15 +174,27 @@ public final class MemoryMapView extends Region {
         };
     }
 
-    /** The drawn node of session {@code n}, or null if it is folded away or unknown. */
-    private SessionNode sessionNode(int n) {
+    /** The drawn node of session {@code n} (live node or destroyed chip), or null if it is folded away or unknown. */
+    private Node sessionNode(int n) {
         SessionView s = state.sessions().get(n);
         return s == null ? null : column(MapPlan.sideOf(s)).sessionNode(n);
     }
 
+    private SessionNode liveNode(int n) {
+        SessionView s = state.sessions().get(n);
+        return s == null ? null : column(MapPlan.sideOf(s)).liveNode(n);
+    }
+
+    /** The drawn cache entry of session {@code n} in context {@code ctx}, or null. */
+    private Label entry(String ctx, int n) {
+        ContextView c = state.contexts().get(ctx);
+        ContextBox box = c == null ? null : column(MapPlan.sideOf(c)).contextBox(ctx);
+        return box == null ? null : box.entry(n);
+    }
+
     /** Where a pointer to session {@code n} ends: the session itself, or its column's "+N more". */
     private Node arrowTarget(int n) {
-        SessionNode node = sessionNode(n);
+        Node node = sessionNode(n);
         if (node != null || !state.sessions().containsKey(n)) return node;
         Label more = column(MapPlan.sideOf(state.sessions().get(n))).moreSessions();
         return more.isVisible() ? more : null;
@@ -187,41 +222,51 @@ public final class MemoryMapView extends Region {
         return links;
     }
 
-    /** Marks (and, unless animationMillis is 0, pulses) the badges of sessions whose count changed since the last show. */
-    private void pulse(LabState s) {
-        stopPulse();
-        pulsing.forEach(b -> b.pseudoClassStateChanged(SessionNode.CHANGED, false));
-        pulsing.clear();
+    /** Marks the badges of sessions whose count changed since the last show ({@code :changed}). */
+    private void markChanged(LabState s) {
+        changedBadges.forEach(b -> b.pseudoClassStateChanged(SessionNode.CHANGED, false));
+        changedBadges.clear();
         Map<Integer, Long> now = new HashMap<>();
         for (SessionView v : s.sessions().values()) {
             now.put(v.number(), v.changedAt());
             // a session that was not there at the last show changed too: it just got its first reference
             if (Objects.equals(lastChangedAt.get(v.number()), v.changedAt())) continue;
-            SessionNode node = column(MapPlan.sideOf(v)).sessionNode(v.number());
-            if (node != null) pulsing.add(node.badge());
+            SessionNode node = column(MapPlan.sideOf(v)).liveNode(v.number());
+            if (node != null) changedBadges.add(node.badge());
         }
         lastChangedAt = now;
-        pulsing.forEach(b -> b.pseudoClassStateChanged(SessionNode.CHANGED, true));
-        double ms = animationMillis.get();
-        pulse.getKeyFrames().clear();
-        if (ms <= 0 || pulsing.isEmpty()) return;
-        List<KeyValue> from = new ArrayList<>(), to = new ArrayList<>();
-        for (Label b : pulsing) {
-            from.addAll(List.of(new KeyValue(b.scaleXProperty(), 1.6), new KeyValue(b.scaleYProperty(), 1.6)));
-            to.addAll(List.of(new KeyValue(b.scaleXProperty(), 1.0), new KeyValue(b.scaleYProperty(), 1.0)));
-        }
-        pulse.getKeyFrames().setAll(new KeyFrame(Duration.ZERO, from.toArray(KeyValue[]::new)),
-                new KeyFrame(Duration.millis(ms), to.toArray(KeyValue[]::new)));
-        pulse.playFromStart();
+        changedBadges.forEach(b -> b.pseudoClassStateChanged(SessionNode.CHANGED, true));
     }
 
-    /** Stops the pulse where it is and puts the badges back to their size; the {@code :changed} marks stay. */
-    private void stopPulse() {
-        pulse.stop();
-        for (Label b : pulsing) {
-            b.setScaleX(1);
-            b.setScaleY(1);
+    /** Marks what the current statement touched ({@code :touched}), as drawn. */
+    private void markTouched() {
+        touchedNodes.forEach(n -> n.pseudoClassStateChanged(TOUCHED, false));
+        touchedNodes.clear();
+        for (int n : touched.sessions()) {
+            Node node = sessionNode(n);
+            if (node != null) touchedNodes.add(node);
         }
+        for (String c : touched.connections()) {
+            ConnectionView v = state.connections().get(c);
+            Node node = v == null ? null : column(MapPlan.sideOf(v)).sslBox(c);
+            if (node != null) touchedNodes.add(node);
+        }
+        for (String x : touched.contexts()) {
+            ContextView v = state.contexts().get(x);
+            Node node = v == null ? null : column(MapPlan.sideOf(v)).contextBox(x);
+            if (node != null) touchedNodes.add(node);
+        }
+        for (String name : touched.variables()) {
+            VariableView v = state.variables().get(name);
+            Node node = v == null ? null : column(MapPlan.sideOf(v, state)).variableHandle(name);
+            if (node != null) touchedNodes.add(node);
+        }
+        touchedNodes.forEach(n -> n.pseudoClassStateChanged(TOUCHED, true));
+    }
+
+    /** The drawn nodes marked as touched by the current statement. */
+    public List<Node> touchedNodes() {
+        return List.copyOf(touchedNodes);
     }
 
     private void select(Node node, Object model) {
@@ -274,6 +319,8 @@ public final class MemoryMapView extends Region {
         content.layout();
         arrows.resizeRelocate(0, 0, getWidth(), getHeight());
         arrows.route(this);
+        ghosts.resizeRelocate(0, 0, getWidth(), getHeight());
+        transition.afterLayout();
     }
 
     @Override

@@ -18,59 +18,50 @@ import javafx.scene.layout.VBox;
 import sessionlab.app.model.LabState.SessionView;
 
 /**
- * One SSL_SESSION: number, id, reference-count badge with the holders that make it up, resumable light,
- * age versus timeout. Reused across {@code show} calls (keyed by session number) so a cursor move only
- * changes texts and classes.
+ * One live SSL_SESSION, compact enough for a projector: resumable light, number, reference-count badge, and
+ * age against the timeout as a bar. Everything else (id, version, ticket, holders, copy of) is in its tooltip and
+ * the inspector. Reused across {@code show} calls (keyed by session number) so a cursor move only changes texts
+ * and classes.
  */
 final class SessionNode extends VBox {
     static final PseudoClass ON = PseudoClass.getPseudoClass("on");
     static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
 
     private final Label number = new Label();
-    private final Label shortId = new Label();
     private final Label badge = new Label();
-    private final Label facts = new Label();
     private final Label light = new Label();
-    private final Label lightText = new Label();
-    private final Tooltip lightTip = new Tooltip();
+    private final Label mismatch = new Label("!");
     private final AgeBar age = new AgeBar();
-    private final Label ageText = new Label();
-    private final Label copyOf = new Label();
-    private final Label holders = new Label();
-    private final Label destroyed = new Label("destroyed");
+    private Tooltip tooltip;
     private SessionView view;
+    private long now;
 
     SessionNode(BiConsumer<Node, Object> onSelect) {
         getStyleClass().addAll("map-node", "session-node");
         number.getStyleClass().add("session-number");
-        shortId.getStyleClass().add("session-id");
         badge.getStyleClass().add("refcount-badge");
         badge.setMinWidth(Region.USE_PREF_SIZE);
-        facts.getStyleClass().add("session-facts");
+        number.setMinWidth(Region.USE_PREF_SIZE);
         light.getStyleClass().add("resumable-light");
-        light.setTooltip(lightTip);
-        lightText.getStyleClass().add("resumable-text");
-        ageText.getStyleClass().add("age-text");
-        copyOf.getStyleClass().add("copy-of");
-        holders.getStyleClass().add("holders");
-        holders.setWrapText(true);
-        destroyed.getStyleClass().add("destroyed-label");
-
+        mismatch.getStyleClass().add("mismatch-mark");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(number, shortId, gap, badge);
+        HBox top = new HBox(light, number, mismatch, gap, badge);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("node-row");
-        HBox lightRow = new HBox(light, lightText);
-        lightRow.setAlignment(Pos.CENTER_LEFT);
-        lightRow.getStyleClass().add("node-row");
-        HBox ageRow = new HBox(age, ageText);
-        ageRow.setAlignment(Pos.CENTER_LEFT);
-        ageRow.getStyleClass().add("node-row");
-        getChildren().addAll(top, facts, lightRow, ageRow, copyOf, holders, destroyed);
+        age.setMaxWidth(Double.MAX_VALUE);
+        getChildren().addAll(top, age);
         setOnMouseClicked(e -> {
             if (view != null) onSelect.accept(this, view);
             e.consume();
+        });
+        // built on first hover: a tooltip per node on every redraw would be the slowest part of a long run
+        setOnMouseEntered(e -> {
+            if (tooltip == null) {
+                tooltip = new Tooltip();
+                Tooltip.install(this, tooltip);
+            }
+            tooltip.setText(describe(view, now));
         });
     }
 
@@ -85,44 +76,35 @@ final class SessionNode extends VBox {
     /** Redraws from {@code s}; {@code now} is the state's virtual time, for the age bar. */
     void update(SessionView s, long now) {
         view = s;
+        this.now = now;
         setId("session-" + s.number());
         number.setText("#" + s.number());
-        shortId.setText(s.shortId());
         badge.setText(s.refcount() == null ? "?" : Integer.toString(s.refcount()));
-        facts.setText((s.version().isEmpty() ? "version ?" : s.version())
-                + " · " + (s.ticketLength() > 0 ? "ticket " + s.ticketLength() + " B" : s.ticketLength() < 0 ? "ticket" : "no ticket"));
-
         light.pseudoClassStateChanged(ON, s.resumable());
-        lightText.setText(s.resumable() ? "resumable" : "not resumable");
+        long ageSeconds = s.ageSeconds(now);
+        age.setFraction(s.timeoutSeconds() > 0 ? (double) ageSeconds / s.timeoutSeconds() : 0);
+        toggle(age, "expired", s.timeoutSeconds() > 0 && ageSeconds >= s.timeoutSeconds());
+        int sum = MapText.sum(s.holders());
+        show(mismatch, s.refcount() != null && sum != s.refcount());
+        if (tooltip != null) tooltip.setText(describe(s, now));
+    }
+
+    /** The details a compact node leaves out, for its tooltip (the inspector has them all). */
+    static String describe(SessionView s, long now) {
+        if (s == null) return "";
         String why = s.reason() == null || s.reason().isEmpty() ? null : s.reason();
-        lightTip.setText(s.resumable() ? (why == null ? "resumable" : "resumable: " + why)
-                : "not resumable: " + (why == null ? "no reason reported" : why));
-
-        // a dead session stops ageing at its death; its age then is what mattered
-        long ageSeconds = s.alive() ? s.ageSeconds(now) : s.ageSeconds(Math.max(s.createdAt(), s.destroyedAt()));
-        if (s.timeoutSeconds() > 0) {
-            age.setFraction((double) ageSeconds / s.timeoutSeconds());
-            boolean expired = ageSeconds >= s.timeoutSeconds();
-            ageText.setText("age " + MapText.duration(ageSeconds) + " / " + MapText.duration(s.timeoutSeconds())
-                    + (expired ? " expired" : ""));
-            toggle(age, "expired", expired);
-        } else {
-            age.setFraction(0);
-            ageText.setText("age " + MapText.duration(ageSeconds));
-            toggle(age, "expired", false);
-        }
-
-        show(copyOf, s.dupOf() != null);
-        if (s.dupOf() != null) copyOf.setText("copy of #" + s.dupOf());
-
+        long age = s.alive() ? s.ageSeconds(now) : s.ageSeconds(Math.max(s.createdAt(), s.destroyedAt()));
         int sum = MapText.sum(s.holders());
         boolean mismatch = s.refcount() != null && sum != s.refcount();
-        holders.setText(MapText.holders(s.holders())
-                + (mismatch ? " (holders add up to " + sum + ", libssl counts " + s.refcount() + ")" : ""));
-        toggle(holders, "mismatch", mismatch);
-
-        show(destroyed, !s.alive());
-        toggle(this, "destroyed", !s.alive());
+        return "Session #" + s.number() + " " + s.shortId() + " · " + (s.version().isEmpty() ? "version ?" : s.version()) + " · "
+                + (s.ticketLength() > 0 ? "ticket " + s.ticketLength() + " B" : s.ticketLength() < 0 ? "ticket" : "no ticket")
+                + "\n" + (s.resumable() ? "resumable" : "not resumable") + (why == null ? "" : ": " + why)
+                + "\nage " + MapText.duration(age) + (s.timeoutSeconds() > 0 ? " of " + MapText.duration(s.timeoutSeconds())
+                + (age >= s.timeoutSeconds() ? ", expired" : "") : "")
+                + (s.dupOf() == null ? "" : "\ncopy of #" + s.dupOf())
+                + "\nheld by " + MapText.holders(s.holders())
+                + (mismatch ? " (holders add up to " + sum + ", the library counts " + s.refcount() + ")" : "")
+                + (s.alive() ? "" : "\ndestroyed");
     }
 
     static void toggle(Node n, String styleClass, boolean on) {

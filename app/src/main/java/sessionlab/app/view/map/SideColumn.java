@@ -20,10 +20,12 @@ import sessionlab.app.model.LabState.VariableView;
 
 /**
  * One column of the map (client side, server side, or sessions of no known side), top to bottom:
- * contexts, SSL objects, sessions, then the scenario names, so SSL pointers run down into the sessions
- * and names point up at them. Nodes are kept by name/number and reused.
+ * contexts, SSL objects, live sessions, the strip of destroyed ones, then the scenario names, so SSL pointers run
+ * down into the sessions and names point up at them. Nodes are kept by name/number and reused.
  */
 final class SideColumn extends VBox {
+    /** More SSL objects than this in a column and the untouched ones are drawn as one line each. */
+    static final int CROWDED = 4;
     private final String side;
     private final BiConsumer<Node, Object> onSelect;
     private final Label header = new Label();
@@ -32,15 +34,20 @@ final class SideColumn extends VBox {
     private final Label moreSsl = new Label();
     private final FlowPane sessionRow = new FlowPane();
     private final Label moreSessions = new Label();
+    private final FlowPane destroyedRow = new FlowPane();
+    private final Label destroyedTitle = new Label("destroyed:");
+    private final Label moreDestroyed = new Label();
     private final FlowPane variableRow = new FlowPane();
     private final Label moreVariables = new Label();
     private final Map<String, ContextBox> contexts = new HashMap<>();
     private final Map<String, SslBox> ssls = new HashMap<>();
     private final Map<Integer, SessionNode> sessions = new HashMap<>();
+    private final Map<Integer, DestroyedChip> chips = new HashMap<>();
     private final Map<String, VariableHandle> variables = new HashMap<>();
     private final List<ContextBox> contextPool = new ArrayList<>();
     private final List<SslBox> sslPool = new ArrayList<>();
     private final List<SessionNode> sessionPool = new ArrayList<>();
+    private final List<DestroyedChip> chipPool = new ArrayList<>();
     private final List<VariableHandle> variablePool = new ArrayList<>();
 
     SideColumn(String side, String title, BiConsumer<Node, Object> onSelect) {
@@ -52,23 +59,40 @@ final class SideColumn extends VBox {
         header.getStyleClass().add("side-header");
         contextBox.getStyleClass().add("context-list");
         sslRow.getStyleClass().addAll("map-row", "ssl-row");
+        sslRow.setPrefWrapLength(300);
         sessionRow.getStyleClass().addAll("map-row", "session-row");
+        destroyedRow.getStyleClass().addAll("map-row", "destroyed-strip");
+        destroyedTitle.getStyleClass().add("strip-title");
         variableRow.getStyleClass().addAll("map-row", "variable-row");
-        for (Label l : List.of(moreSsl, moreSessions, moreVariables)) l.getStyleClass().add("more");
+        for (Label l : List.of(moreSsl, moreSessions, moreDestroyed, moreVariables)) l.getStyleClass().add("more");
         moreSessions.setId("more-sessions-" + side);
-        getChildren().addAll(header, contextBox, sslRow, sessionRow, variableRow);
+        getChildren().addAll(header, new SideBySide(contextBox, sslRow, 6), sessionRow, destroyedRow, variableRow);
     }
 
     String side() {
         return side;
     }
 
-    SessionNode sessionNode(int n) {
+    /** The drawn node of session {@code n}: a live node, a destroyed chip, or null if folded away. */
+    Node sessionNode(int n) {
+        SessionNode live = sessions.get(n);
+        return live != null ? live : chips.get(n);
+    }
+
+    SessionNode liveNode(int n) {
         return sessions.get(n);
+    }
+
+    DestroyedChip chip(int n) {
+        return chips.get(n);
     }
 
     ContextBox contextBox(String name) {
         return contexts.get(name);
+    }
+
+    Iterable<ContextBox> contextBoxes() {
+        return contexts.values();
     }
 
     SslBox sslBox(String name) {
@@ -85,14 +109,18 @@ final class SideColumn extends VBox {
     }
 
     /** {@code anySessionNode} finds a drawn session in any column, for clicks on this column's cache entries. */
-    void update(MapPlan plan, LabState state, IntFunction<? extends Node> anySessionNode) {
+    void update(MapPlan plan, LabState state, IntFunction<? extends Node> anySessionNode, sessionlab.app.model.Touched touched) {
+        boolean manyContexts = plan.contexts().size() > 2;
         SessionNode.setChildren(contextBox, reuse(contexts, contextPool, plan.contexts(), ContextView::name,
                 () -> new ContextBox(onSelect),
-                (box, c) -> box.update(c, n -> state.sessions().get(n), anySessionNode::apply)));
+                (box, c) -> box.update(c, n -> state.sessions().get(n), anySessionNode::apply,
+                        manyContexts && !touched.contexts().contains(c.name()))));
         SessionNode.show(contextBox, !plan.contexts().isEmpty());
 
+        // a crowded column draws its SSL objects as one line each, except those the statement touched
+        boolean crowded = plan.connections().size() > CROWDED;
         List<Node> sslNodes = new ArrayList<>(reuse(ssls, sslPool, plan.connections(), ConnectionView::name,
-                () -> new SslBox(onSelect), SslBox::update));
+                () -> new SslBox(onSelect), (box, c) -> box.update(c, (crowded || c.freed()) && !touched.connections().contains(c.name()))));
         more(sslNodes, moreSsl, plan.hiddenConnections(), "SSL objects");
         SessionNode.setChildren(sslRow, sslNodes);
         SessionNode.show(sslRow, !sslNodes.isEmpty());
@@ -103,6 +131,13 @@ final class SideColumn extends VBox {
         SessionNode.setChildren(sessionRow, sessionNodes);
         SessionNode.show(sessionRow, !sessionNodes.isEmpty());
 
+        List<Node> chipNodes = new ArrayList<>(reuse(chips, chipPool, plan.destroyed(), SessionView::number,
+                () -> new DestroyedChip(onSelect), DestroyedChip::update));
+        chipNodes.addFirst(destroyedTitle);
+        more(chipNodes, moreDestroyed, plan.hiddenDestroyed(), "");
+        SessionNode.setChildren(destroyedRow, chipNodes);
+        SessionNode.show(destroyedRow, !plan.destroyed().isEmpty());
+
         List<Node> varNodes = new ArrayList<>(reuse(variables, variablePool, plan.variables(), VariableView::name,
                 VariableHandle::new, VariableHandle::update));
         more(varNodes, moreVariables, plan.hiddenVariables(), "names");
@@ -111,7 +146,7 @@ final class SideColumn extends VBox {
     }
 
     private static void more(List<Node> nodes, Label label, int hidden, String what) {
-        label.setText("+" + hidden + " more " + what);
+        label.setText("+" + hidden + (what.isEmpty() ? " more" : " more " + what));
         label.setVisible(hidden > 0);
         if (hidden > 0) nodes.add(label);
     }
@@ -119,7 +154,7 @@ final class SideColumn extends VBox {
     /**
      * Nodes for {@code items} in order: the node already showing an item keeps it; other items take a node
      * left over from this or an earlier redraw, and only then a new one. A seek across a long run thus
-     * re-binds nodes instead of building them (building a node with its labels and tooltip is the slow part).
+     * re-binds nodes instead of building them (building a node with its labels is the slow part).
      */
     private static <K, T, N extends Node> List<N> reuse(Map<K, N> nodes, List<N> pool, List<T> items, Function<T, K> key,
                                                        Supplier<N> make, BiConsumer<N, T> update) {

@@ -32,7 +32,7 @@ final class Markers {
         List<LoggedEvent> events = history.events();
         int[] starts = history.statementStarts();
         for (int k = 0; k < starts.length; k++) {
-            int end = k + 1 < starts.length ? starts[k + 1] - 1 : events.size() - 1;
+            int end = history.statementEnd(k);
             Event.StatementStarted s = (Event.StatementStarted) events.get(starts[k]).event();
             markers.add(new Marker(end, Kind.STATEMENT, null, "line " + s.line() + ": " + s.text()));
         }

@@ -25,6 +25,9 @@ final class Scrubber extends Region {
     private final Pane strip = new Pane();
     private final List<MarkerNode> markers = new ArrayList<>();
     private boolean following;
+    private double placedWidth = -1;
+    private List<MarkerNode> placedMarkers;
+    private int placedCount = -1;
 
     /** A marker on the strip; its user data is its {@link Markers.Marker}. */
     static final class MarkerNode extends Region {
@@ -91,6 +94,7 @@ final class Scrubber extends Region {
         follow();
         markers.clear();
         for (Markers.Marker m : Markers.of(history)) markers.add(new MarkerNode(m, playback));
+        placedWidth = -1;
         strip.getChildren().setAll(markers);
         requestLayout();
     }
@@ -105,9 +109,12 @@ final class Scrubber extends Region {
 
     /** The x (in this pane) of the slider's thumb centre at cursor {@code index}. */
     double xOf(int index) {
-        Insets in = slider.getInsets();
         Node thumb = slider.lookup(".thumb");
-        double thumbWidth = thumb == null ? 0 : thumb.getLayoutBounds().getWidth();
+        return xOf(index, thumb == null ? 0 : thumb.getLayoutBounds().getWidth());
+    }
+
+    private double xOf(int index, double thumbWidth) {
+        Insets in = slider.getInsets();
         double travel = slider.getWidth() - in.getLeft() - in.getRight() - thumbWidth;
         double range = slider.getMax() - slider.getMin();
         double f = range <= 0 ? 0 : (index - slider.getMin()) / range;
@@ -142,11 +149,20 @@ final class Scrubber extends Region {
         slider.resizeRelocate(x, top + STRIP, w, slider.prefHeight(w));
         slider.layout();
         strip.resizeRelocate(0, top, getWidth(), STRIP);
+        // the thumb moving (every step) lays the pane out again; the markers only move when the size or the run does
+        Node knob = slider.lookup(".thumb");
+        double sliderWidth = slider.getWidth() + 10_000 * (knob == null ? 0 : knob.getLayoutBounds().getWidth());
+        if (sliderWidth == placedWidth && markers == placedMarkers && markers.size() == placedCount) return;
+        placedWidth = sliderWidth;
+        placedMarkers = markers;
+        placedCount = markers.size();
         Map<Markers.Kind, Double> lastX = new HashMap<>();
+        Node thumb = slider.lookup(".thumb");
+        double thumbWidth = thumb == null ? 0 : thumb.getLayoutBounds().getWidth();
         for (MarkerNode n : markers) {
             double size = n.prefWidth(-1);
             double h = n.prefHeight(-1);
-            double cx = xOf(n.marker.index());
+            double cx = xOf(n.marker.index(), thumbWidth);
             double y = switch (n.marker.kind()) {
                 case PASS, FAIL, ERROR -> 1;
                 case TICKET, EVICTION -> 9;

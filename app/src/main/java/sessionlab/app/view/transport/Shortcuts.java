@@ -21,6 +21,9 @@ public final class Shortcuts {
     public static final KeyCombination KEY_STEP_BACK = new KeyCodeCombination(KeyCode.LEFT);
     public static final KeyCombination KEY_NEXT_STATEMENT = new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHIFT_DOWN);
     public static final KeyCombination KEY_NEXT_STATEMENT_ALT = new KeyCodeCombination(KeyCode.DOWN);
+    /** What a presentation clicker sends. */
+    public static final KeyCombination KEY_NEXT_STATEMENT_CLICKER = new KeyCodeCombination(KeyCode.PAGE_DOWN);
+    public static final KeyCombination KEY_PREVIOUS_STATEMENT_CLICKER = new KeyCodeCombination(KeyCode.PAGE_UP);
     public static final KeyCombination KEY_PREVIOUS_STATEMENT = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.SHIFT_DOWN);
     public static final KeyCombination KEY_PREVIOUS_STATEMENT_ALT = new KeyCodeCombination(KeyCode.UP);
     public static final KeyCombination KEY_TO_START = new KeyCodeCombination(KeyCode.HOME);
@@ -30,12 +33,12 @@ public final class Shortcuts {
     public enum Shortcut {
         TO_START("to-start", "Jump to the start", Playback::toStart, KEY_TO_START),
         PREVIOUS_STATEMENT("previous-statement", "Step back one statement", Playback::previousStatement,
-                KEY_PREVIOUS_STATEMENT, KEY_PREVIOUS_STATEMENT_ALT),
+                KEY_PREVIOUS_STATEMENT, KEY_PREVIOUS_STATEMENT_ALT, KEY_PREVIOUS_STATEMENT_CLICKER),
         STEP_BACK("step-back", "Step back one event", Playback::stepBack, KEY_STEP_BACK),
         PLAY_PAUSE("play", "Play / pause", Playback::togglePlay, KEY_PLAY_PAUSE),
         STEP_FORWARD("step-forward", "Step forward one event", Playback::stepForward, KEY_STEP_FORWARD),
         NEXT_STATEMENT("next-statement", "Step forward one statement", Playback::nextStatement,
-                KEY_NEXT_STATEMENT, KEY_NEXT_STATEMENT_ALT),
+                KEY_NEXT_STATEMENT, KEY_NEXT_STATEMENT_ALT, KEY_NEXT_STATEMENT_CLICKER),
         TO_END("to-end", "Jump to the end", Playback::toEnd, KEY_TO_END);
 
         private final String id;

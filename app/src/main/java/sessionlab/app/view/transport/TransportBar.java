@@ -17,8 +17,10 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import sessionlab.app.model.LabState;
+import sessionlab.app.playback.Pace;
 import sessionlab.app.playback.Playback;
 import sessionlab.app.view.transport.Shortcuts.Shortcut;
 
@@ -28,8 +30,6 @@ import sessionlab.app.view.transport.Shortcuts.Shortcut;
  * the playback's {@code canStepBack}/{@code canStepForward}. Keys are the window's business: see {@link Shortcuts}.
  */
 public final class TransportBar extends HBox {
-    /** Events per second offered by {@code #speed}. */
-    public static final List<Integer> SPEEDS = List.of(1, 2, 4, 8, 16, 32);
     private static final PseudoClass PLAYING = PseudoClass.getPseudoClass("playing");
     private static final PseudoClass STANDALONE = PseudoClass.getPseudoClass("standalone");
     /** The play button's text while paused and while playing (glyphs DejaVu Sans has). */
@@ -42,9 +42,11 @@ public final class TransportBar extends HBox {
     private final Playback playback;
     private final Map<Shortcut, Button> buttons = new EnumMap<>(Shortcut.class);
     private final Scrubber scrubber;
-    private final ChoiceBox<Integer> speed = new ChoiceBox<>();
+    private final ChoiceBox<Pace> speed = new ChoiceBox<>();
     private final Label position = new Label();
     private boolean syncingSpeed;
+    private boolean compact;
+    private final Region spacer = new Region();
 
     public TransportBar(Playback playback) {
         this.playback = Objects.requireNonNull(playback);
@@ -76,25 +78,27 @@ public final class TransportBar extends HBox {
         HBox.setHgrow(scrubber, Priority.ALWAYS);
 
         speed.setId("speed");
+        speed.setMinWidth(Region.USE_PREF_SIZE);
         speed.getStyleClass().add("speed");
         speed.setFocusTraversable(false);
-        speed.getItems().setAll(SPEEDS);
+        speed.getItems().setAll(Pace.CHOICES);
         speed.setConverter(new StringConverter<>() {
             @Override
-            public String toString(Integer v) {
-                return v == null ? "" : v + " ev/s";
+            public String toString(Pace v) {
+                return v == null ? "" : v.label();
             }
 
             @Override
-            public Integer fromString(String s) {
-                return Integer.valueOf(s.replace(" ev/s", "").trim());
+            public Pace fromString(String s) {
+                return Pace.CHOICES.stream().filter(p -> p.label().equals(s)).findFirst().orElse(null);
             }
         });
-        speed.setTooltip(new Tooltip("Playback speed, events per second"));
+        speed.setTooltip(new Tooltip("How fast Play goes: events per second, or the run's own virtual time"
+                + " (\u00f710: ten times slower), so that the wait for a ticket can be felt"));
         speed.valueProperty().addListener((o, a, b) -> {
-            if (!syncingSpeed && b != null) playback.speedProperty().set(b);
+            if (!syncingSpeed && b != null) playback.paceProperty().set(b);
         });
-        playback.speedProperty().addListener((o, a, b) -> showSpeed());
+        playback.paceProperty().addListener((o, a, b) -> showSpeed());
         showSpeed();
 
         position.setId("position");
@@ -104,7 +108,10 @@ public final class TransportBar extends HBox {
         playback.sizeProperty().addListener((o, a, b) -> showPosition());
         showPosition();
 
-        getChildren().addAll(group, scrubber, speed, position);
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        spacer.setVisible(false);
+        spacer.setManaged(false);
+        getChildren().addAll(group, scrubber, spacer, speed, position);
         sceneProperty().addListener((o, a, b) -> pseudoClassStateChanged(STANDALONE, !themed(this)));
         parentProperty().addListener((o, a, b) -> pseudoClassStateChanged(STANDALONE, !themed(this)));
         pseudoClassStateChanged(STANDALONE, true);
@@ -120,6 +127,8 @@ public final class TransportBar extends HBox {
         Button b = new Button(GLYPHS.get(s));
         b.setId(s.id());
         b.getStyleClass().add("transport-button");
+        // never narrower than its glyphs: a squeezed button would show "..."
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setFocusTraversable(false);
         b.setTooltip(new Tooltip(s.tooltip()));
         b.setAccessibleText(s.description());
@@ -130,8 +139,7 @@ public final class TransportBar extends HBox {
     private void showSpeed() {
         syncingSpeed = true;
         try {
-            int v = (int) Math.round(playback.speedProperty().get());
-            speed.setValue(v);
+            speed.setValue(playback.paceProperty().get());
         } finally {
             syncingSpeed = false;
         }
@@ -140,8 +148,22 @@ public final class TransportBar extends HBox {
     private void showPosition() {
         LabState s = playback.state();
         int n = playback.sizeProperty().get();
-        position.setText("event " + (s.cursor() + 1) + " / " + n + " · line " + (s.line() > 0 ? s.line() : "–") + " · t = "
-                + time(s.now()));
+        // compact (presenter mode): the caption shows the line; the room needs the time
+        position.setText(compact ? "t = " + time(s.now())
+                : "event " + (s.cursor() + 1) + " / " + n + " · line " + (s.line() > 0 ? s.line() : "–") + " · t = " + time(s.now()));
+    }
+
+    /**
+     * Compact for presenter mode: no scrubber (the room follows the steps; its height goes to the map) and the position
+     * shows only the virtual time (the caption bar shows the statement).
+     */
+    public void setCompact(boolean on) {
+        compact = on;
+        scrubber.setVisible(!on);
+        scrubber.setManaged(!on);
+        spacer.setVisible(on);
+        spacer.setManaged(on);
+        showPosition();
     }
 
     /** Virtual time for people: "75 ms", "12.5 s", "3 h 0 min 0.175 s". */

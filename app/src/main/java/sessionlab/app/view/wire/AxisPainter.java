@@ -16,6 +16,7 @@ import javafx.scene.text.Text;
 final class AxisPainter {
     private final Group layer;
     private List<Object> painted = List.of();
+    private List<Text> texts = List.of();
 
     AxisPainter(Group layer) {
         this.layer = layer;
@@ -57,6 +58,9 @@ final class AxisPainter {
             breakLabels.add(label);
         }
         layer.getChildren().setAll(nodes);
+        List<Text> all = new ArrayList<>(tickLabels);
+        all.addAll(breakLabels);
+        texts = List.copyOf(all);
         layer.applyCss();
         double lastRight = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < tickLabels.size(); i++) {
@@ -73,6 +77,11 @@ final class AxisPainter {
             label.setX((b.x0() + b.x1()) / 2 - label.getLayoutBounds().getWidth() / 2);
             label.setY((clientY + serverY) / 2 + 4);
         }
+    }
+
+    /** The tick and break labels painted last, shown or not. */
+    List<Text> texts() {
+        return texts;
     }
 
     private static boolean inBreak(TimeScale scale, double x) {

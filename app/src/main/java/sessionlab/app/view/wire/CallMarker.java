@@ -87,6 +87,10 @@ public final class CallMarker extends Group {
         return label.getLayoutBounds().getWidth() + 6;
     }
 
+    Text label() {
+        return label;
+    }
+
     WireModel.CallMark mark() {
         return call;
     }

@@ -60,6 +60,10 @@ public final class GapBand extends Group {
         label.setY(y + height - 3);
     }
 
+    Text label() {
+        return label;
+    }
+
     public WireLaneView.Gap gap() {
         return gap;
     }

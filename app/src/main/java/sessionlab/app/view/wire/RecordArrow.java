@@ -114,6 +114,20 @@ public final class RecordArrow extends Group {
         return label.getLayoutBounds().getWidth() + (lock != null ? 10 : 0) + 4;
     }
 
+    /** The label's text: the record's own, or its flight's (records sent together share one label). */
+    void setLabelText(String text) {
+        if (!text.equals(label.getText())) label.setText(text);
+    }
+
+    /** Height of the label and the distance from its top to its baseline. */
+    double labelHeight() {
+        return label.getLayoutBounds().getHeight();
+    }
+
+    double labelAscent() {
+        return WireLaneView.ascent(label);
+    }
+
     public WireView record() {
         return record;
     }

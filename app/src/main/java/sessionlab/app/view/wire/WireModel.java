@@ -39,6 +39,11 @@ final class WireModel {
     final List<Long> moments = new ArrayList<>();
 
     WireModel(History history, LabState state, int maxRecords, int maxCalls) {
+        this(new WireIndex(history), state, maxRecords, maxCalls);
+    }
+
+    WireModel(WireIndex index, LabState state, int maxRecords, int maxCalls) {
+        History history = index.history;
         now = state.now();
         currentSeq = state.last() == null ? -1 : state.last().seq();
         List<WireView> all = state.records();
@@ -53,8 +58,8 @@ final class WireModel {
             windowStart = Long.MIN_VALUE;
         }
         colours = colours(state);
-        calls = calls(history, state, windowStart, maxCalls);
-        gaps = gaps(history, state, windowStart);
+        calls = calls(index, state, windowStart, maxCalls);
+        gaps = gaps(index, state, windowStart);
         for (WireView r : records) {
             moments.add(r.sentAt());
             moments.add(r.arrivesAt());
@@ -104,12 +109,16 @@ final class WireModel {
         return false;
     }
 
-    private static List<CallMark> calls(History history, LabState state, long windowStart, int maxCalls) {
+    private static List<CallMark> calls(WireIndex index, LabState state, long windowStart, int maxCalls) {
+        History history = index.history;
         List<CallMark> marks = new ArrayList<>();
         Map<String, ArrayDeque<Integer>> open = new HashMap<>();
         int last = Math.min(state.cursor(), history.size() - 1);
-        for (int i = 0; i <= last; i++) {
-            LoggedEvent le = history.events().get(i);
+        int n = WireIndex.upTo(index.calls, last);
+        // a windowed lane draws only calls inside its window: start at the first one made there
+        int from = windowStart == Long.MIN_VALUE ? 0 : index.firstCallAtOrAfter(windowStart);
+        for (int j = from; j < n; j++) {
+            LoggedEvent le = history.events().get(index.calls[j]);
             if (le.event() instanceof Event.Call c) {
                 open.computeIfAbsent(c.target() + " " + c.function(), k -> new ArrayDeque<>()).push(marks.size());
                 marks.add(new CallMark(le.seq(), c.target(), c.function(), c.args(), onServer(c.target(), state), le.at(), -1, null, -1));
@@ -133,11 +142,13 @@ final class WireModel {
      * A TLS 1.3 client end that finished its handshake but has not read a ticket: its session cannot be
      * resumed. The gap runs to the first ticket read, or to the connection's free, or to now.
      */
-    private static List<WireLaneView.Gap> gaps(History history, LabState state, long windowStart) {
+    private static List<WireLaneView.Gap> gaps(WireIndex index, LabState state, long windowStart) {
+        History history = index.history;
         Map<String, Long> freedAt = new HashMap<>();
         int last = Math.min(state.cursor(), history.size() - 1);
-        for (int i = 0; i <= last; i++) {
-            LoggedEvent le = history.events().get(i);
+        int n = WireIndex.upTo(index.frees, last);
+        for (int k = 0; k < n; k++) {
+            LoggedEvent le = history.events().get(index.frees[k]);
             if (le.event() instanceof Event.ConnectionFreed f) freedAt.putIfAbsent(f.conn(), le.at());
         }
         List<WireLaneView.Gap> gaps = new ArrayList<>();

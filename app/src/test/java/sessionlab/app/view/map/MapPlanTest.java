@@ -25,19 +25,31 @@ class MapPlanTest {
     }
 
     @Test
-    void whenSessionsMustBeFoldedTheOnesANamePointsAtStayLiveOnesFirst() throws Exception {
+    void whenSessionsMustBeFoldedTheOnesANamePointsAtStayAndDestroyedOnesGoToTheStrip() throws Exception {
         LabState s = LessonHistory.endOfLine(9);
         int s1 = s.variables().get("s1").session();
         int s0 = s.variables().get("s0").session();
         long clientSessions = s.sessions().values().stream().filter(v -> "client".equals(v.side())).count();
 
+        long live = s.sessions().values().stream().filter(v -> "client".equals(v.side()) && v.alive()).count();
+
         MapPlan one = client(s, 1);
         assertThat(one.sessions()).extracting(SessionView::number).containsExactly(s1);
-        assertThat(one.hiddenSessions()).isEqualTo(clientSessions - 1);
+        assertThat(one.hiddenSessions()).isEqualTo(live - 1);
+        assertThat(one.destroyed()).as("destroyed sessions go to the strip, the dangling s0's first")
+                .extracting(SessionView::number).contains(s0);
+        assertThat(one.destroyed().size() + one.hiddenDestroyed()).isEqualTo(clientSessions - live);
+    }
 
-        MapPlan two = client(s, 2);
-        assertThat(two.sessions()).extracting(SessionView::number).containsExactlyInAnyOrder(s0, s1);
-        assertThat(two.sessions()).extracting(SessionView::number).isSorted();
+    @Test
+    void whatTheStatementTouchedIsDrawnBeforeWhatANamePointsAt() throws Exception {
+        LabState s = LessonHistory.endOfLine(9);
+        int s1 = s.variables().get("s1").session();
+        int other = s.sessions().values().stream().filter(v -> "client".equals(v.side()) && v.alive() && v.number() != s1)
+                .findFirst().orElseThrow().number();
+        var touched = new sessionlab.app.model.Touched(java.util.Set.of(other), java.util.Set.of(), java.util.Set.of(), java.util.Set.of());
+        MapPlan one = MapPlan.of(MapPlan.CLIENT, s, new MapPlan.Limits(1, 8, 24), touched);
+        assertThat(one.sessions()).extracting(SessionView::number).containsExactly(other);
     }
 
     @Test

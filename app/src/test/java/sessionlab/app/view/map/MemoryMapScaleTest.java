@@ -61,7 +61,6 @@ class MemoryMapScaleTest {
     @Start
     void start(Stage stage) {
         map = new MemoryMapView();
-        map.setAnimationMillis(0);
         ScrollPane scroll = new ScrollPane(map);
         scroll.setFitToWidth(true);
         probe = new Region();
@@ -82,11 +81,13 @@ class MemoryMapScaleTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         Node client = map.lookup("#side-client");
-        long clientSessions = big.sessions().values().stream().filter(s -> "client".equals(s.side())).count();
-        assertThat(visible(client, ".session-node")).isEqualTo(map.getSessionLimit());
+        long clientSessions = big.sessions().values().stream().filter(s -> "client".equals(s.side()) && s.alive()).count();
+        // eight SSL objects make the column crowded: it keeps fewer session nodes
+        int drawn = Math.min(map.getSessionLimit(), MapPlan.CROWDED_SESSIONS);
+        assertThat(visible(client, ".session-node")).isEqualTo(drawn);
         Label more = (Label) map.lookup("#more-sessions-client");
         assertThat(more.isVisible()).isTrue();
-        assertThat(more.getText()).isEqualTo("+" + (clientSessions - map.getSessionLimit()) + " more sessions");
+        assertThat(more.getText()).isEqualTo("+" + (clientSessions - drawn) + " more sessions");
 
         int cached = big.contexts().get("client").cache().size();
         assertThat(cached).isGreaterThan(ContextBox.HEAD_SHOWN + ContextBox.TAIL_SHOWN);

@@ -2,7 +2,6 @@ package sessionlab.app.view.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.animation.Animation;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -35,7 +34,6 @@ class MemoryMapViewTest {
     @Start
     void start(Stage stage) {
         map = new MemoryMapView();
-        map.setAnimationMillis(0);
         ScrollPane scroll = new ScrollPane(map);
         scroll.setFitToWidth(true);
         stage.setScene(new Scene(scroll, 1280, 720));
@@ -120,8 +118,8 @@ class MemoryMapViewTest {
         assertThat(arrow.label().getText()).isEqualTo("dangling");
 
         Node session = find("#session-" + s0);
-        assertThat(session.getStyleClass()).contains("destroyed");
-        assertThat(session.getOpacity()).isLessThan(0.5);
+        assertThat(session.getStyleClass()).contains("session-chip", "destroyed");
+        assertThat(session.getParent().getStyleClass()).as("folded into the strip of destroyed sessions").contains("destroyed-strip");
         assertThat(cacheEntries("client")).isEqualTo(2);
         assertThat(find("#ctx-client").lookupAll(".cache-entry")).extracting(n -> ((Label) n).getText())
                 .containsExactlyElementsOf(line7.contexts().get("client").cache().stream().map(n -> "#" + n).toList());
@@ -133,8 +131,8 @@ class MemoryMapViewTest {
         int s1 = sessionOf(line9, "s1");
         assertThat(badge(s1)).isEqualTo("3");
         assertThat(lightOn(s1)).isTrue();
-        String holders = ((Label) find("#session-" + s1).lookup(".holders")).getText();
-        assertThat(holders).contains("SSL c1", "cache client", "var s1");
+        String details = SessionNode.describe(line9.sessions().get(s1), line9.now());
+        assertThat(details).contains("held by SSL c1, cache client, var s1");
 
         ArrowLayer.Arrow arrow = arrow("arrow-var-s1");
         assertThat(arrow.getStyleClass()).contains("pointer-arrow", "owned").doesNotContain("borrowed", "dangling");
@@ -158,36 +156,21 @@ class MemoryMapViewTest {
     }
 
     @Test
-    void withAnimationMillisZeroNoAnimationRunsButTheChangedBadgeIsMarked(FxRobot robot) {
+    void theBadgeWhoseCountChangedSinceTheLastShowIsMarked(FxRobot robot) {
         show(robot, line5);
         show(robot, line7);
-        assertThat(map.getPulseAnimation().getStatus()).isEqualTo(Animation.Status.STOPPED);
         int s1 = line7.connections().get("c1").session();
         assertThat(find("#session-" + s1).lookup(".refcount-badge").getPseudoClassStates())
                 .anyMatch(p -> p.getPseudoClassName().equals("changed"));
     }
 
     @Test
-    void withAnimationTheChangedBadgePulsesAndSettingAnimationMillisToZeroStopsIt(FxRobot robot) {
-        show(robot, line5);
-        robot.interact(() -> {
-            map.setAnimationMillis(10_000);
-            map.show(line7);
-            assertThat(map.getPulseAnimation().getStatus()).isEqualTo(Animation.Status.RUNNING);
-            map.setAnimationMillis(0);
-            assertThat(map.getPulseAnimation().getStatus()).isEqualTo(Animation.Status.STOPPED);
-        });
-        int s1 = line7.connections().get("c1").session();
-        assertThat(find("#session-" + s1).lookup(".refcount-badge").getScaleX()).isEqualTo(1.0);
-    }
-
-    @Test
-    void freedSslIsFadedAndHasANullSessionPointer(FxRobot robot) throws Exception {
+    void aFreedSslIsFadedAndPointsNowhere(FxRobot robot) throws Exception {
         LabState s = LessonHistory.endOfLine(12);
         show(robot, s);
         Node c1 = find("#ssl-c1");
         assertThat(c1.getStyleClass()).contains("freed");
-        assertThat(((Label) c1.lookup(".session-pointer")).getText()).isEqualTo("session: NULL");
+        assertThat(c1.lookup(".session-pointer").isVisible()).as("a freed SSL has no pointer to show").isFalse();
         assertThat(map.lookup("#arrow-ssl-c1")).isNull();
         assertThat(find("#ssl-c1-server").getStyleClass()).doesNotContain("freed");
         assertThat(find("#arrow-ssl-c1-server").getStyleClass()).contains("pointer-arrow", "ssl-pointer");
@@ -199,9 +182,8 @@ class MemoryMapViewTest {
         show(robot, s);
         int s1 = sessionOf(s, "s1");
         assertThat(lightOn(s1)).isFalse();
-        Label light = (Label) find("#session-" + s1).lookup(".resumable-light");
-        assertThat(light.getTooltip().getText()).startsWith("not resumable").contains("single use");
-        assertThat(((Label) find("#session-" + s1).lookup(".copy-of")).getText()).startsWith("copy of #");
+        String details = SessionNode.describe(s.sessions().get(s1), s.now());
+        assertThat(details).contains("\nnot resumable: single use").contains("\ncopy of #");
     }
 
     @Test

@@ -3,8 +3,6 @@ package sessionlab.app.view.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import javafx.animation.Animation;
-import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -20,6 +18,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import sessionlab.app.model.History;
+import sessionlab.app.playback.Pace;
 import sessionlab.app.playback.Playback;
 import sessionlab.app.view.transport.Shortcuts.Shortcut;
 import sessionlab.app.view.wire.LessonRuns;
@@ -41,9 +40,15 @@ class TransportBarTest extends FxRobot {
         failing = LessonRuns.run(LessonRuns.defaultLessonSource() + "\nexpect cache_size(client) == 5\n");
     }
 
+    /** The playback's clock, driven by the test: each frame is 20 ms later. */
+    final List<java.util.function.LongConsumer> clock = new java.util.ArrayList<>();
+
     @Start
     void start(Stage stage) {
-        playback = new Playback();
+        playback = new Playback(new Playback.Clock() {
+            @Override public void start(java.util.function.LongConsumer frame) { clock.add(frame); }
+            @Override public void stop() { clock.clear(); }
+        });
         playback.load(lesson);
         bar = new TransportBar(playback);
         stage.setScene(new Scene(bar, 1200, 80));
@@ -140,30 +145,52 @@ class TransportBarTest extends FxRobot {
                 .isEqualTo("event 121 / " + lesson.size() + " · line " + line + " · t = " + playback.state().now() + " ms");
     }
 
+    private void frames(int n) {
+        interact(() -> {
+            for (int i = 0; i < n && !clock.isEmpty(); i++) clock.getFirst().accept(++frame * 20_000_000L);
+        });
+    }
+
+    private long frame;
+
     @Test
-    void playingWithATimelineDrivenByTheTestReachesTheEndAndStops() {
+    void playingWithAClockDrivenByTheTestReachesTheEndAndStops() {
         seek(lesson.size() - 30);
-        interact(() -> playback.speedProperty().set(32));
-        assertThat(lookup("#speed").queryAs(javafx.scene.control.ChoiceBox.class).getValue()).isEqualTo(32);
+        interact(() -> playback.paceProperty().set(Pace.events(32)));
+        assertThat(lookup("#speed").queryAs(javafx.scene.control.ChoiceBox.class).getValue()).isEqualTo(Pace.events(32));
         clickOn("#play");
         assertThat(playback.playingProperty().get()).isTrue();
         assertThat(lookup("#play").queryButton().getText()).isEqualTo(TransportBar.PAUSE_GLYPH);
-        interact(() -> {
-            var frame = playback.timeline().getKeyFrames().get(0);
-            for (int i = 0; i < 40 && playback.playingProperty().get(); i++) frame.getOnFinished().handle(new ActionEvent());
-        });
+        // 32 events a second at 50 frames a second: 30 events take under 50 frames
+        frames(60);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(cursor()).isEqualTo(lesson.size() - 1);
         assertThat(playback.playingProperty().get()).isFalse();
-        assertThat(playback.timeline().getStatus()).isEqualTo(Animation.Status.STOPPED);
+        assertThat(playback.tickingProperty().get()).as("the clock stopped").isFalse();
+        assertThat(clock).isEmpty();
         assertThat(lookup("#play").queryButton().getText()).isEqualTo(TransportBar.PLAY_GLYPH);
         assertThat(lookup("#play").queryButton().isDisabled()).isTrue();
     }
 
     @Test
-    void choosingASpeedSetsThePlaybackSpeed() {
-        interact(() -> lookup("#speed").queryAs(javafx.scene.control.ChoiceBox.class).setValue(2));
-        assertThat(playback.speedProperty().get()).isEqualTo(2.0);
+    void choosingASpeedSetsThePlaybackPace() {
+        interact(() -> lookup("#speed").queryAs(javafx.scene.control.ChoiceBox.class).setValue(Pace.events(2)));
+        assertThat(playback.paceProperty().get()).isEqualTo(Pace.events(2));
+    }
+
+    @Test
+    void atVirtualTimePaceTheHandshakeToTicketGapTakesItsOwnTimeTenTimesSlower() {
+        int handshake = LessonRuns.endOfLine(lesson, 4);
+        seek(handshake);
+        long from = playback.state().now();
+        interact(() -> playback.paceProperty().set(Pace.TENTH_OF_REAL_TIME));
+        clickOn("#play");
+        // 20 ms frames: at a tenth of real time each frame is 2 virtual ms, so 25 virtual ms take about 13 frames
+        frames(6);
+        assertThat(playback.clockTimeProperty().get()).as("the clock moves smoothly between events").isBetween(from + 8.0, from + 14.0);
+        frames(10);
+        assertThat(playback.state().now()).isGreaterThanOrEqualTo(from + 25);
+        interact(() -> playback.pause());
     }
 
     @Test
@@ -174,7 +201,8 @@ class TransportBarTest extends FxRobot {
             assertThat(b.getTooltip().getText()).isEqualTo(s.tooltip());
         }
         assertThat(lookup("#play").queryButton().getTooltip().getText()).isEqualTo("Play / pause (Space)");
-        assertThat(Shortcut.NEXT_STATEMENT.keys()).containsExactly(Shortcuts.KEY_NEXT_STATEMENT, Shortcuts.KEY_NEXT_STATEMENT_ALT);
+        assertThat(Shortcut.NEXT_STATEMENT.keys()).containsExactly(Shortcuts.KEY_NEXT_STATEMENT, Shortcuts.KEY_NEXT_STATEMENT_ALT,
+                Shortcuts.KEY_NEXT_STATEMENT_CLICKER);
         assertThat(Shortcut.NEXT_STATEMENT.tooltip()).startsWith("Step forward one statement (").contains(" / ");
     }
 
