@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
@@ -42,7 +44,7 @@ final class LocalHost implements Host {
     static final String SERVER_TICKETS = "jdk.tls.server.enableSessionTicketExtension";
     static final String CLIENT_TICKETS = "jdk.tls.client.enableSessionTicketExtension";
     /** JSSE's session before a handshake: a placeholder, not a session. */
-    private static final String NO_SESSION = "SSL_NULL_WITH_NULL_NULL";
+    static final String NO_SESSION = "SSL_NULL_WITH_NULL_NULL";
     private static final int MAX_BUFFER_RETRIES = 4;
 
     private record Context(SSLContext context, boolean server) {
@@ -55,7 +57,11 @@ final class LocalHost implements Host {
     private final Map<Integer, SSLEngine> engines = new TreeMap<>();
     private final Map<SSLEngine, Integer> trustCalls = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<Integer, Integer> engineContext = new HashMap<>();
-    private final HostSessions seen = new HostSessions();
+    /** Client engines in a full handshake with a peer new to their context: until it ends, they can only add their own session. */
+    private final Set<Integer> freshHandshakes = new HashSet<>();
+    /** Each client context's peers (host:port) that an engine was created for. */
+    private final Map<Integer, Set<String>> peers = new HashMap<>();
+    private final HostSessions seen;
     private ByteBuffer scratch = ByteBuffer.allocate(0);
     private KeyManagerFactory keys;
     private TrustManagerFactory trust;
@@ -63,7 +69,13 @@ final class LocalHost implements Host {
 
     /** @param ticketCount what this JVM's servers send, measured once per JVM ({@link #countTickets}) */
     LocalHost(int ticketCount) {
+        this(ticketCount, LocalHost.class.desiredAssertionStatus());
+    }
+
+    /** @param checkCaches compare every predicted cache with a real enumeration ({@link ContextCache}) */
+    LocalHost(int ticketCount, boolean checkCaches) {
         this.ticketCount = ticketCount;
+        this.seen = new HostSessions(checkCaches);
     }
 
     @Override
@@ -91,12 +103,12 @@ final class LocalHost implements Host {
                 case Hosted.NewContext n -> newContext(n);
                 case Hosted.FreeContext f -> freeContext(f.ctx());
                 case Hosted.NewEngine n -> newEngine(n);
-                case Hosted.Begin b -> begin(running(b.engine()));
-                case Hosted.Wrap w -> wrap(running(w.engine()), w.app());
-                case Hosted.Unwrap u -> unwrap(running(u.engine()), u.net());
+                case Hosted.Begin b -> ran(b.engine(), begin(running(b.engine())));
+                case Hosted.Wrap w -> ran(w.engine(), wrap(running(w.engine()), w.app()));
+                case Hosted.Unwrap u -> ran(u.engine(), unwrap(running(u.engine()), u.net()));
                 case Hosted.UnwrapWatching u -> unwrapWatching(u);
-                case Hosted.Tasks t -> tasks(running(t.engine()));
-                case Hosted.CloseOutbound c -> closeOutbound(running(c.engine()));
+                case Hosted.Tasks t -> ran(t.engine(), tasks(running(t.engine())));
+                case Hosted.CloseOutbound c -> closeOutbound(running(endFreshHandshake(c.engine())));
                 case Hosted.FreeEngine f -> freeEngine(f.engine());
                 case Hosted.Look l -> look();
                 case Hosted.Cache c -> cache(c.ctx(), c.fresh());
@@ -169,24 +181,49 @@ final class LocalHost implements Host {
         e.setSSLParameters(p);
         engines.put(n.engine(), e);
         engineContext.put(n.engine(), n.ctx());
+        // JSSE's client cache is keyed by peer host:port: for a peer new to the context it has nothing to offer
+        String peer = n.peerHost() == null ? null : (n.peerHost() + ":" + n.peerPort()).toLowerCase(java.util.Locale.ROOT);
+        if (n.client() && peer != null && peers.computeIfAbsent(n.ctx(), k -> new HashSet<>()).add(peer)) freshHandshakes.add(n.engine());
         return status(e);
     }
 
-    /** An engine about to be called: whatever it does may change its context's cache. */
+    /**
+     * An engine about to be called: whatever it does may change its context's cache, except that a
+     * fresh handshake (see {@link ContextCache}) can only add the engine's own session.
+     */
     private SSLEngine running(int n) {
         SSLEngine e = engines.get(n);
         if (e == null) throw new HostFailure(where() + ": no engine " + n, null);
-        seen.ran(engineContext.get(n));
+        if (freshHandshakes.contains(n)) seen.handshaking(engineContext.get(n), e);
+        else seen.ran(engineContext.get(n));
         return e;
+    }
+
+    /** After an engine call: a fresh handshake ends with FINISHED; one that failed or closed may have changed anything. */
+    private Step ran(int n, Step s) {
+        if (!freshHandshakes.contains(n)) return s;
+        if (s.error() != null || s.outboundDone() || s.inboundDone() || "CLOSED".equals(s.result())) {
+            seen.ran(engineContext.get(endFreshHandshake(n)));
+        } else if (s.finished()) {
+            endFreshHandshake(n);
+        }
+        return s;
+    }
+
+    private int endFreshHandshake(int n) {
+        freshHandshakes.remove(n);
+        return n;
     }
 
     private boolean freeEngine(int n) {
         engineContext.remove(n);
+        freshHandshakes.remove(n);
         return engines.remove(n) != null;
     }
 
     private boolean freeContext(int ctx) {
         seen.forget(ctx);
+        peers.remove(ctx);
         return contexts.remove(ctx) != null;
     }
 
@@ -283,7 +320,7 @@ final class LocalHost implements Host {
         Context c = contexts.get(ctx);
         if (c != null) seen.cached(ctx, c.sessions(), false);
         int before = seen.count();
-        Step step = unwrap(running(u.engine()), u.net());
+        Step step = ran(u.engine(), unwrap(running(u.engine()), u.net()));
         ArrayList<SessionView> arrived = new ArrayList<>();
         if (c != null) for (int h : seen.cached(ctx, c.sessions(), false)) if (h > before) arrived.add(seen.view(h));
         return new Hosted.Watched(step, arrived);
@@ -302,6 +339,11 @@ final class LocalHost implements Host {
             caches.put(c.getKey(), seen.cached(c.getKey(), c.getValue().sessions(), false));
         }
         return new Hosted.Snapshot(engineSessions, caches, seen.changedSinceLastLook(engineSessions.values()), calls);
+    }
+
+    /** How often the context's cache was enumerated through getIds(): what reading it cost. */
+    int cacheEnumerations(int ctx) {
+        return seen.enumerations(ctx);
     }
 
     /** The probe's sessions are forgotten: session numbers start with the run's own. */
