@@ -218,7 +218,9 @@ final class LocalHost implements Host {
     private boolean freeEngine(int n) {
         engineContext.remove(n);
         freshHandshakes.remove(n);
-        return engines.remove(n) != null;
+        SSLEngine e = engines.remove(n);
+        if (e != null) trustCalls.remove(e); // its count is never asked for again: the engine is not kept for it
+        return e != null;
     }
 
     private boolean freeContext(int ctx) {
