@@ -2,50 +2,63 @@ package sessionlab.stack.jsse;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Set;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSessionContext;
 
 /**
  * One context's cache as last read (sorted session handles and their ids) and what may have changed
- * it since: anything, so it is enumerated again through {@code getIds()}, or only client engines in a
- * full handshake with a fresh peer, whose one possible change is their own new session entering.
+ * it since: anything, so it is enumerated again through {@code getIds()}, or only puts of sessions
+ * the lab can name ({@link Prediction}), each confirmed with the one {@code getSession(id)} lookup an
+ * enumeration would also have made for that new id.
  *
- * <p>Enumerating costs a step per entry, and a client cache keeps every ticket of a run, so the
- * second case matters: a lesson of many connections would otherwise read its whole client cache at
- * every handshake. What SunJSSE does to a client cache (JDK 25): {@code Finished} puts the handshake
- * session; a client that offers a session takes it out (TLS 1.3, single use) or invalidates it when
- * declined; reading a NewSessionTicket puts new sessions; {@code invalidate()} and fatal alerts take
- * sessions out; the cache itself evicts its least recently used entry past its size, drops entries
- * past their timeout, and drops entries the collector cleared. An engine created for a peer no engine
- * of this context had before has nothing to offer (the client cache is keyed by peer host:port);
- * until its handshake finishes without error, the only change left is the put of its own session,
- * as long as the cache has room for it (no eviction) and no cached session can be past its timeout.
- * The lab holds every session it has seen, so the collector clears none. The put is then confirmed
- * with the one {@code getSession(id)} lookup an enumeration would also have made for that new id
- * (it was just put, so it is already the most recently used: the lookup reorders nothing). With
- * {@code check} (tests run with assertions), every such prediction is compared with a real
- * enumeration, and a difference is an error: the guess about JSSE would be wrong.
+ * <p>Enumerating costs a step per entry, and a client cache keeps every ticket of a run, so a lesson of
+ * many connections would otherwise read its whole client cache at every handshake and every ticket
+ * read. What SunJSSE does to a client cache (JDK 25): {@code Finished} puts the handshake session; a
+ * client that offers a session takes it out (TLS 1.3, single use) or invalidates it when declined;
+ * reading a NewSessionTicket puts a new session; {@code invalidate()} and fatal alerts take sessions
+ * out; the cache itself evicts its least recently used entry past its size, drops entries past their
+ * timeout, and drops entries the collector cleared (the lab holds every session it has seen, so none).
+ * A put is therefore all that can have happened when the cache has room for every predicted session
+ * (no eviction), no cached or predicted session can be past its timeout, and the calls that ran are
+ * ones whose other effects are excluded ({@link LocalHost} decides that). A session just put is the
+ * most recently used, so confirming it reorders nothing; sessions put in one step are looked up in the
+ * order they were put.
+ *
+ * <p>That a prediction holds is a claim about SunJSSE's internals, so it is checked against a real
+ * enumeration: always with {@code check} (every test run has assertions on), and otherwise the first
+ * time each kind of prediction is made on a host. A difference is an error with {@code check}; without
+ * it, that kind of prediction is not made again on this host and the cache is enumerated instead.
  */
 final class ContextCache {
+    /** What may have entered a cache, and the guess that says nothing else changed. */
+    enum Prediction {
+        /** A client engine created for a peer its context had no engine for, in its handshake: only its own session. */
+        FRESH_HANDSHAKE,
+        /** A client after its handshake read a record: only sessions whose ids the context's SecureRandom drew meanwhile (tickets). */
+        DRAWN_IDS
+    }
+
     private static final int[] NONE = {};
-    private final HostSessions numbering;
-    private final boolean check;
+    private final HostSessions host;
     private final SessionIds ids = new SessionIds();
     /** Sorted handles; replaced, never changed in place (a look hands the same array on while nothing changed). */
     private int[] members = NONE;
     private boolean dirty = true;
+    private final Set<Prediction> made = EnumSet.noneOf(Prediction.class);
     private final List<SSLEngine> handshaking = new ArrayList<>();
-    /** No member was created before this (wall clock, ms): nothing cached can expire earlier than it plus the timeout. */
+    private final List<byte[]> drawn = new ArrayList<>();
+    /** No cached or predicted session was created before this (wall clock, ms): none expires before it plus the timeout. */
     private long earliestCreation = Long.MAX_VALUE;
     private int reads;
     private int enumerations;
 
-    ContextCache(HostSessions numbering, boolean check) {
-        this.numbering = numbering;
-        this.check = check;
+    ContextCache(HostSessions host) {
+        this.host = host;
     }
 
     int[] members() {
@@ -62,28 +75,50 @@ final class ContextCache {
         dirty = true;
     }
 
-    /** A client engine in a full handshake with a fresh peer ran: at most its own session entered. */
+    /** {@link Prediction#FRESH_HANDSHAKE}: the engine ran. */
     void handshaking(SSLEngine e) {
+        made.add(Prediction.FRESH_HANDSHAKE);
         if (!handshaking.contains(e)) handshaking.add(e);
+    }
+
+    /** {@link Prediction#DRAWN_IDS}: the ids drawn while a client read, sessions copied from one created at {@code createdAt}. */
+    void drawn(List<byte[]> ids, long createdAt) {
+        made.add(Prediction.DRAWN_IDS);
+        drawn.addAll(ids);
+        earliestCreation = Math.min(earliestCreation, createdAt);
     }
 
     /** The cache now; {@code fresh} enumerates even if nothing ran (JSSE then drops expired sessions itself). */
     int[] read(SSLSessionContext sc, boolean fresh) {
         if (fresh || dirty || !predictable(sc)) {
             enumerate(sc);
-        } else if (!handshaking.isEmpty()) {
-            for (SSLEngine e : handshaking) for (SSLSession s : candidates(e)) confirmPut(sc, s);
-            handshaking.clear();
-            if (check) checkAgainstEnumeration(sc);
+            return members;
+        }
+        if (made.isEmpty()) return members;
+        boolean verify = made.stream().anyMatch(host::unproven);
+        List<Prediction> kinds = List.copyOf(made);
+        for (SSLEngine e : handshaking) for (SSLSession s : candidates(e)) confirmPut(sc, s.getId());
+        for (byte[] id : drawn) confirmPut(sc, id);
+        clearPredictions();
+        if (verify) {
+            String wrong = differenceFromEnumeration(sc);
+            host.proven(kinds, wrong);
+            if (wrong != null) enumerate(sc);
         }
         return members;
     }
 
-    /** No eviction (room for every engine's session) and nothing past its timeout, by the wall clock JSSE uses. */
+    private void clearPredictions() {
+        made.clear();
+        handshaking.clear();
+        drawn.clear();
+    }
+
+    /** No eviction (room for every predicted session) and nothing past its timeout, by the wall clock JSSE uses. */
     private boolean predictable(SSLSessionContext sc) {
-        if (handshaking.isEmpty()) return true;
+        if (made.isEmpty()) return true;
         int limit = sc.getSessionCacheSize();
-        if (limit > 0 && members.length + handshaking.size() > limit) return false;
+        if (limit > 0 && members.length + handshaking.size() + drawn.size() > limit) return false;
         int timeout = sc.getSessionTimeout();
         if (timeout == 0) return true;
         long earliest = earliestCreation;
@@ -103,12 +138,11 @@ final class ContextCache {
         return c;
     }
 
-    private void confirmPut(SSLSessionContext sc, SSLSession s) {
-        byte[] id = s.getId();
+    private void confirmPut(SSLSessionContext sc, byte[] id) {
         if (id.length == 0 || ids.contains(id)) return;
         SSLSession cached = sc.getSession(id);
         if (cached == null) return;
-        int h = numbering.handle(cached);
+        int h = host.handle(cached);
         ids.put(id, h, reads);
         entered(new int[] {h}, 1);
         earliestCreation = Math.min(earliestCreation, cached.getCreationTime());
@@ -122,7 +156,7 @@ final class ContextCache {
      */
     private void enumerate(SSLSessionContext sc) {
         dirty = false;
-        handshaking.clear();
+        clearPredictions();
         enumerations++;
         int read = ++reads;
         int known = 0;
@@ -136,7 +170,7 @@ final class ContextCache {
             }
             SSLSession s = sc.getSession(id);
             if (s == null) continue;
-            int h = numbering.handle(s);
+            int h = host.handle(s);
             ids.put(id, h, read);
             earliestCreation = Math.min(earliestCreation, s.getCreationTime());
             if (n == added.length) added = Arrays.copyOf(added, 2 * n);
@@ -154,7 +188,7 @@ final class ContextCache {
         int[] kept = new int[members.length - count[0]];
         int k = 0;
         for (int h : members) {
-            if (Arrays.binarySearch(gone, 0, count[0], h) >= 0) numbering.changed(h);
+            if (Arrays.binarySearch(gone, 0, count[0], h) >= 0) host.changed(h);
             else kept[k++] = h;
         }
         members = kept;
@@ -169,19 +203,15 @@ final class ContextCache {
             else merged[k++] = added[j++];
         }
         members = merged;
-        for (int a = 0; a < n; a++) numbering.changed(added[a]);
+        for (int a = 0; a < n; a++) host.changed(added[a]);
     }
 
-    private void checkAgainstEnumeration(SSLSessionContext sc) {
+    /** What a real enumeration shows that the prediction does not, or null; by ids, without lookups (which are uses). */
+    private String differenceFromEnumeration(SSLSessionContext sc) {
         int count = 0;
         for (Enumeration<byte[]> all = sc.getIds(); all.hasMoreElements(); count++) {
-            if (!ids.contains(all.nextElement())) {
-                throw new IllegalStateException("jsse: a session entered a client cache that a handshake with a fresh peer should only have added its own session to");
-            }
+            if (!ids.contains(all.nextElement())) return "a session entered that the prediction did not name";
         }
-        if (count != ids.size()) {
-            throw new IllegalStateException("jsse: a session left a client cache during a handshake with a fresh peer (" + ids.size()
-                    + " predicted, " + count + " cached)");
-        }
+        return count == ids.size() ? null : "a session left (" + ids.size() + " predicted, " + count + " cached)";
     }
 }

@@ -2,6 +2,7 @@ package sessionlab.stack.jsse;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -36,9 +37,31 @@ final class HostSessions {
     private final Map<Integer, ContextCache> caches = new HashMap<>();
     /** Compare every predicted cache with a real enumeration (tests run with assertions). */
     private final boolean check;
+    private final Set<ContextCache.Prediction> proven = EnumSet.noneOf(ContextCache.Prediction.class);
+    private final Set<ContextCache.Prediction> disproven = EnumSet.noneOf(ContextCache.Prediction.class);
 
     HostSessions(boolean check) {
         this.check = check;
+    }
+
+    /** Whether this kind of prediction is made on this host: not once it was found wrong. */
+    boolean predicts(ContextCache.Prediction p) {
+        return !disproven.contains(p);
+    }
+
+    /** Whether a prediction of this kind is to be compared with a real enumeration. */
+    boolean unproven(ContextCache.Prediction p) {
+        return check || !proven.contains(p);
+    }
+
+    /** The outcome of comparing predictions with a real enumeration: {@code wrong} says how they differed, or is null. */
+    void proven(List<ContextCache.Prediction> made, String wrong) {
+        if (wrong == null) {
+            proven.addAll(made);
+            return;
+        }
+        if (check) throw new IllegalStateException("jsse: a client cache changed in a way the lab did not foresee (" + made + "): " + wrong);
+        disproven.addAll(made);
     }
 
     /** The session's number, given now if it is new. */
@@ -66,11 +89,18 @@ final class HostSessions {
 
     /** A client engine in a full handshake with a fresh peer ran in the context: at most its own session entered its cache. */
     void handshaking(int ctx, SSLEngine e) {
-        cache(ctx).handshaking(e);
+        if (predicts(ContextCache.Prediction.FRESH_HANDSHAKE)) cache(ctx).handshaking(e);
+        else ran(ctx);
+    }
+
+    /** A client read after its handshake: at most sessions with the ids drawn meanwhile entered, copies of one created at {@code createdAt}. */
+    void drawn(int ctx, List<byte[]> ids, long createdAt) {
+        if (predicts(ContextCache.Prediction.DRAWN_IDS)) cache(ctx).drawn(ids, createdAt);
+        else ran(ctx);
     }
 
     private ContextCache cache(int ctx) {
-        return caches.computeIfAbsent(ctx, k -> new ContextCache(this, check));
+        return caches.computeIfAbsent(ctx, k -> new ContextCache(this));
     }
 
     /** Enumerations of the context's cache through getIds() so far. */

@@ -47,7 +47,8 @@ final class LocalHost implements Host {
     static final String NO_SESSION = "SSL_NULL_WITH_NULL_NULL";
     private static final int MAX_BUFFER_RETRIES = 4;
 
-    private record Context(SSLContext context, boolean server) {
+    /** {@code draws}: a client context's SecureRandom, which shows the ids of the sessions it makes from tickets; null for a server. */
+    private record Context(SSLContext context, boolean server, DrawnIds draws) {
         SSLSessionContext sessions() {
             return server ? context.getServerSessionContext() : context.getClientSessionContext();
         }
@@ -149,17 +150,18 @@ final class LocalHost implements Host {
         String property = n.server() ? SERVER_TICKETS : CLIENT_TICKETS;
         String before = System.getProperty(property);
         SSLContext c;
+        DrawnIds draws = n.server() ? null : new DrawnIds();
         System.setProperty(property, Boolean.toString(n.stateless()));
         try {
             c = SSLContext.getInstance("TLS");
             TrustManager[] tms = n.server() ? null : new TrustManager[] {new CountingTrustManager(
                     (X509ExtendedTrustManager) trust.getTrustManagers()[0], trustCalls)};
-            c.init(n.server() ? keys.getKeyManagers() : null, tms, null);
+            c.init(n.server() ? keys.getKeyManagers() : null, tms, draws);
         } finally {
             if (before == null) System.clearProperty(property);
             else System.setProperty(property, before);
         }
-        Context ctx = new Context(c, n.server());
+        Context ctx = new Context(c, n.server(), draws);
         ctx.sessions().setSessionCacheSize(n.cacheSize());
         ctx.sessions().setSessionTimeout(n.timeoutSeconds());
         contexts.put(n.ctx(), ctx);
@@ -192,10 +194,15 @@ final class LocalHost implements Host {
      * fresh handshake (see {@link ContextCache}) can only add the engine's own session.
      */
     private SSLEngine running(int n) {
-        SSLEngine e = engines.get(n);
-        if (e == null) throw new HostFailure(where() + ": no engine " + n, null);
+        SSLEngine e = engine(n);
         if (freshHandshakes.contains(n)) seen.handshaking(engineContext.get(n), e);
         else seen.ran(engineContext.get(n));
+        return e;
+    }
+
+    private SSLEngine engine(int n) {
+        SSLEngine e = engines.get(n);
+        if (e == null) throw new HostFailure(where() + ": no engine " + n, null);
         return e;
     }
 
@@ -316,16 +323,51 @@ final class LocalHost implements Host {
         return out;
     }
 
-    /** Sessions never seen before get the next numbers, so what the unwrap added is what is numbered after it began. */
+    /**
+     * Sessions never seen before get the next numbers, so what the unwrap added is what is numbered
+     * after it began. A client past its handshake whose read ends quietly (no error, nothing closed,
+     * no new handshake) can only have stored tickets: their ids are the ones its context's SecureRandom
+     * drew meanwhile ({@link ContextCache.Prediction#DRAWN_IDS}).
+     */
     private Hosted.Watched unwrapWatching(Hosted.UnwrapWatching u) {
         int ctx = engineContext.getOrDefault(u.engine(), -1);
         Context c = contexts.get(ctx);
         if (c != null) seen.cached(ctx, c.sessions(), false);
         int before = seen.count();
-        Step step = ran(u.engine(), unwrap(running(u.engine()), u.net()));
+        SSLEngine e = engine(u.engine());
+        Step step;
+        if (c != null && c.draws() != null && !freshHandshakes.contains(u.engine()) && handshakeDone(e)) {
+            boolean onlyTickets = false;
+            c.draws().watch();
+            try {
+                step = unwrap(e, u.net());
+                List<byte[]> drawn = c.draws().stop();
+                onlyTickets = step.error() == null && !"CLOSED".equals(step.result()) && quiet(e);
+                if (onlyTickets) seen.drawn(ctx, drawn, e.getSession().getCreationTime());
+            } finally {
+                c.draws().stop();
+                if (!onlyTickets) seen.ran(ctx);
+            }
+        } else {
+            step = ran(u.engine(), unwrap(running(u.engine()), u.net()));
+        }
         ArrayList<SessionView> arrived = new ArrayList<>();
-        if (c != null) for (int h : seen.cached(ctx, c.sessions(), false)) if (h > before) arrived.add(seen.view(h));
+        if (c != null) {
+            int[] now = seen.cached(ctx, c.sessions(), false);
+            int from = now.length;
+            while (from > 0 && now[from - 1] > before) from--; // sorted: the new ones are last
+            for (int k = from; k < now.length; k++) arrived.add(seen.view(now[k]));
+        }
         return new Hosted.Watched(step, arrived);
+    }
+
+    private static boolean handshakeDone(SSLEngine e) {
+        return e.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING && !NO_SESSION.equals(e.getSession().getCipherSuite());
+    }
+
+    /** Still past its handshake, nothing closed, no error: its read cannot have invalidated or looked up a session. */
+    private static boolean quiet(SSLEngine e) {
+        return e.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING && !e.isInboundDone() && !e.isOutboundDone();
     }
 
     private Hosted.Snapshot look() {

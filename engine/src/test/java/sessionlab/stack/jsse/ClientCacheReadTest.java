@@ -27,7 +27,7 @@ class ClientCacheReadTest {
     private static final DemoPki PKI = JsseLab.PKI;
 
     @Test
-    void aFreshPeersHandshakeIsSeenInTheClientCacheWithoutEnumeratingIt() {
+    void aFreshPeersHandshakeAndItsTicketsAreSeenInTheClientCacheWithoutEnumeratingIt() {
         LocalHost host = checkingHost();
         HostedConnections lab = new HostedConnections(host, 20480);
         lab.connect(20001).readTickets();
@@ -38,8 +38,11 @@ class ClientCacheReadTest {
             assertThat(lab.clientCache()).as("the handshake's own session entered the client cache").contains(c.clientSession());
             assertThat(host.cacheEnumerations(HostedConnections.CLIENT)).as("seen with one lookup, not a whole read").isEqualTo(before);
 
-            assertThat(c.readTickets()).as("its tickets are new cache entries").isNotEmpty();
-            assertThat(host.cacheEnumerations(HostedConnections.CLIENT)).as("a ticket read enumerates the cache").isEqualTo(before + 1);
+            List<Hosted.SessionView> tickets = c.readTickets();
+            assertThat(tickets).as("its tickets are new cache entries").isNotEmpty()
+                    .allSatisfy(t -> assertThat(t.peerPort()).isEqualTo(c.port));
+            assertThat(lab.clientCache()).contains(tickets.stream().mapToInt(Hosted.SessionView::handle).toArray());
+            assertThat(host.cacheEnumerations(HostedConnections.CLIENT)).as("the tickets were found by the ids drawn for them").isEqualTo(before);
         }
     }
 
@@ -89,7 +92,25 @@ class ClientCacheReadTest {
         old.invalidate();
 
         assertThatThrownBy(() -> seen.cached(1, cache, false)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("left a client cache");
+                .hasMessageContaining("a session left");
+    }
+
+    @Test
+    void withoutCheckingAPredictionFoundWrongIsNotMadeAgainAndTheCacheIsEnumerated() throws Exception {
+        SSLContext client = context(false), server = context(true);
+        SSLSessionContext cache = client.getClientSessionContext();
+        HostSessions seen = new HostSessions(false);
+        handshake(client.createSSLEngine("localhost", 1), server, e -> { });
+        seen.cached(1, cache, false);
+        SSLSession old = cache.getSession(Collections.list(cache.getIds()).getFirst());
+        handshake(client.createSSLEngine("localhost", 2), server, e -> seen.handshaking(1, e));
+        old.invalidate();
+
+        int[] read = seen.cached(1, cache, false);
+
+        assertThat(read).as("the first prediction is compared with an enumeration, which wins").hasSize(1);
+        assertThat(seen.predicts(ContextCache.Prediction.FRESH_HANDSHAKE)).isFalse();
+        assertThat(seen.predicts(ContextCache.Prediction.DRAWN_IDS)).as("the other kind was not disproven").isTrue();
     }
 
     private static LocalHost checkingHost() {

@@ -29,7 +29,7 @@ final class HostedConnections {
         int client = ++nextEngine, server = ++nextEngine;
         host.call(new Hosted.NewEngine(CLIENT, client, true, "localhost", port, tls13));
         host.call(new Hosted.NewEngine(SERVER, server, false, null, 0, tls13));
-        Connection c = new Connection(new End(client, host.call(new Hosted.Begin(client))), new End(server, host.call(new Hosted.Begin(server))));
+        Connection c = new Connection(port, new End(client, host.call(new Hosted.Begin(client))), new End(server, host.call(new Hosted.Begin(server))));
         for (int round = 0; round < 100 && !(c.client.finished && c.server.finished); round++) {
             if (!(c.client.step(c.server) | c.server.step(c.client))) break;
         }
@@ -42,10 +42,12 @@ final class HostedConnections {
     }
 
     final class Connection {
+        final int port;
         final End client;
         final End server;
 
-        Connection(End client, End server) {
+        Connection(int port, End client, End server) {
+            this.port = port;
             this.client = client;
             this.server = server;
         }
