@@ -93,7 +93,9 @@ public final class TlsNames {
         return (value & 0x0f0f) == 0x0a0a && (value >> 8) == (value & 0xff);
     }
 
+    /** "0x%04x", without a Formatter: a JDK ClientHello names a dozen suites this way, every handshake. */
     static String hex16(int value) {
-        return "0x%04x".formatted(value);
+        String h = Integer.toHexString(value);
+        return h.length() >= 4 ? "0x" + h : "0x0000".substring(0, 6 - h.length()) + h;
     }
 }

@@ -150,7 +150,7 @@ final class Calls {
             }
         }
         for (End e : run.liveEnds()) {
-            run.sink.emit(new Event.Leak("engine " + e.display(), null));
+            run.sink.emit(new Event.Leak(e.holder, null));
             e.host().call(new Hosted.FreeEngine(e.engine));
             e.freed = true;
             run.sink.emit(new Event.ConnectionFreed(e.display()));

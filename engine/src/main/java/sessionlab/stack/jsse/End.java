@@ -9,6 +9,9 @@ final class End {
     final Side side;
     final JsseContext ctx;
     final int engine;
+    /** {@code c1} or {@code c1.server}, and its holder name; made once, they label most of its events. */
+    private final String display;
+    final String holder;
     byte[] inbound = new byte[0];
     /** The engine's handshake status after the last call. */
     String status = "NOT_HANDSHAKING";
@@ -31,6 +34,8 @@ final class End {
         this.side = side;
         this.ctx = ctx;
         this.engine = engine;
+        this.display = side == Side.CLIENT ? conn.name : conn.name + ".server";
+        this.holder = "engine " + display;
     }
 
     Host host() {
@@ -38,7 +43,7 @@ final class End {
     }
 
     String display() {
-        return side == Side.CLIENT ? conn.name : conn.name + ".server";
+        return display;
     }
 
     String handshakeCall() {

@@ -1,29 +1,29 @@
 package sessionlab.stack.jsse;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSessionContext;
 import sessionlab.stack.jsse.Hosted.SessionView;
 
 /**
  * The sessions one host has seen, numbered 1, 2, ... the first time each is seen, and each context's
- * cache as last read. The host keeps a strong reference to every session, so the soft-reference
- * session caches never lose one to the garbage collector during a run.
+ * cache as last read ({@link ContextCache}). The host keeps a strong reference to every session, so
+ * the soft-reference session caches never lose one to the garbage collector during a run.
  *
  * <p>Reading a cache costs one step per entry, and a client cache keeps every ticket, so a context's
- * cache is read again only after something ran in that context ({@link #ran}, {@link #invalidated})
- * or when a fresh read is asked for; a look reports the views of new sessions, of sessions that
- * entered or left a cache, and of the engines' sessions, not of every session ever seen.
+ * cache is read again only after something ran in that context ({@link #ran}, {@link #invalidated}),
+ * only as far as what ran could have changed it ({@link #handshaking}), or when a fresh read is asked
+ * for; a look reports the views of new sessions, of sessions that entered or left a cache, and of the
+ * engines' sessions, not of every session ever seen.
  */
 final class HostSessions {
     private final List<SSLSession> sessions = new ArrayList<>();
@@ -34,22 +34,34 @@ final class HostSessions {
     /** The same since the last look, which reports them. */
     private final Set<Integer> changedSinceLook = new HashSet<>();
     private int handlesReported;
-    /** Each context's cache as last read (sorted handles); replaced, never changed in place. */
-    private final Map<Integer, int[]> enumerated = new HashMap<>();
-    /** Each context's cached session ids and their sessions, as last read. */
-    private final Map<Integer, Map<ByteBuffer, CachedId>> ids = new HashMap<>();
-    /** Contexts something ran in since their cache was last read. */
-    private final Set<Integer> dirty = new HashSet<>();
-    private int reads;
+    private final Map<Integer, ContextCache> caches = new HashMap<>();
+    /** Compare every predicted cache with a real enumeration (tests run with assertions). */
+    private final boolean check;
+    private final Set<ContextCache.Prediction> proven = EnumSet.noneOf(ContextCache.Prediction.class);
+    private final Set<ContextCache.Prediction> disproven = EnumSet.noneOf(ContextCache.Prediction.class);
 
-    /** A cached session id's session, and the read that last saw it. */
-    private static final class CachedId {
-        final int handle;
-        int seen;
+    HostSessions(boolean check) {
+        this.check = check;
+    }
 
-        CachedId(int handle) {
-            this.handle = handle;
+    /** Whether this kind of prediction is made on this host: not once it was found wrong. */
+    boolean predicts(ContextCache.Prediction p) {
+        return !disproven.contains(p);
+    }
+
+    /** Whether a prediction of this kind is to be compared with a real enumeration. */
+    boolean unproven(ContextCache.Prediction p) {
+        return check || !proven.contains(p);
+    }
+
+    /** The outcome of comparing predictions with a real enumeration: {@code wrong} says how they differed, or is null. */
+    void proven(List<ContextCache.Prediction> made, String wrong) {
+        if (wrong == null) {
+            proven.addAll(made);
+            return;
         }
+        if (check) throw new IllegalStateException("jsse: a client cache changed in a way the lab did not foresee (" + made + "): " + wrong);
+        disproven.addAll(made);
     }
 
     /** The session's number, given now if it is new. */
@@ -72,21 +84,41 @@ final class HostSessions {
 
     /** Something ran in the context (an engine call, a new context): its cache may have changed. */
     void ran(int ctx) {
-        dirty.add(ctx);
+        cache(ctx).ran();
+    }
+
+    /** A client engine in a full handshake with a fresh peer ran in the context: at most its own session entered its cache. */
+    void handshaking(int ctx, SSLEngine e) {
+        if (predicts(ContextCache.Prediction.FRESH_HANDSHAKE)) cache(ctx).handshaking(e);
+        else ran(ctx);
+    }
+
+    /** A client read after its handshake: at most sessions with the ids drawn meanwhile entered, copies of one created at {@code createdAt}. */
+    void drawn(int ctx, List<byte[]> ids, long createdAt) {
+        if (predicts(ContextCache.Prediction.DRAWN_IDS)) cache(ctx).drawn(ids, createdAt);
+        else ran(ctx);
+    }
+
+    private ContextCache cache(int ctx) {
+        return caches.computeIfAbsent(ctx, k -> new ContextCache(this));
+    }
+
+    /** Enumerations of the context's cache through getIds() so far. */
+    int enumerations(int ctx) {
+        ContextCache c = caches.get(ctx);
+        return c == null ? 0 : c.enumerations();
     }
 
     /** JSSE took an invalidated session out of its context: any of {@code contexts} may have changed. */
     void invalidated(int handle, Collection<Integer> contexts) {
         changed(handle);
-        dirty.addAll(contexts);
+        for (int ctx : contexts) ran(ctx);
     }
 
     /** A freed context: its cached sessions leave with it, so their views are read again. */
     void forget(int ctx) {
-        ids.remove(ctx);
-        int[] was = enumerated.remove(ctx);
-        if (was != null) for (int h : was) changed(h);
-        dirty.remove(ctx);
+        ContextCache was = caches.remove(ctx);
+        if (was != null) for (int h : was.members()) changed(h);
     }
 
     /** Before the run: the ticket probe's sessions are not the run's. */
@@ -130,7 +162,8 @@ final class HostSessions {
         return out;
     }
 
-    private void changed(int handle) {
+    /** The session entered or left a cache: its view is read again, and the next look reports it. */
+    void changed(int handle) {
         stale.add(handle);
         changedSinceLook.add(handle);
     }
@@ -138,50 +171,9 @@ final class HostSessions {
     /**
      * The context's cache (sorted handles). {@code fresh}, or after anything ran in the context:
      * read through getIds(), which drops sessions past their timeout on the wall clock (JSSE's own
-     * rule); otherwise as last read.
-     *
-     * <p>JSSE's cache is least-recently-used: every getSession(id) is a use that reorders it. So a
-     * session is looked up once, when its id first appears (to learn which object it is), never
-     * again while it stays; a session id names one object in a context's cache (JSSE caches a
-     * resumed TLS 1.2 session as the same object, and a new session has a new random id). The one
-     * lookup can only reorder sessions that entered the cache in the same step.
+     * rule); after only handshakes with fresh peers, as predicted and confirmed; otherwise as last read.
      */
     int[] cached(int ctx, SSLSessionContext sc, boolean fresh) {
-        int[] last = enumerated.get(ctx);
-        if (last != null && !fresh && !dirty.contains(ctx)) return last;
-        dirty.remove(ctx);
-        Map<ByteBuffer, CachedId> known = ids.computeIfAbsent(ctx, k -> new HashMap<>());
-        int read = ++reads;
-        List<byte[]> present = Collections.list(sc.getIds());
-        int[] now = new int[present.size()];
-        int n = 0;
-        for (byte[] sid : present) {
-            ByteBuffer key = ByteBuffer.wrap(sid);
-            CachedId k = known.get(key);
-            if (k == null) {
-                SSLSession s = sc.getSession(sid);
-                if (s == null) continue;
-                k = new CachedId(handle(s));
-                known.put(key, k);
-            }
-            k.seen = read;
-            now[n++] = k.handle;
-        }
-        if (known.size() != n) known.values().removeIf(k -> k.seen != read); // an id that left is looked up again if it comes back
-        now = n == now.length ? now : Arrays.copyOf(now, n);
-        Arrays.sort(now);
-        if (Arrays.equals(now, last)) return last;
-        int[] was = last == null ? new int[0] : last;
-        int i = 0, j = 0;
-        while (i < was.length || j < now.length) { // both sorted: whatever is in one only entered or left
-            if (j == now.length || (i < was.length && was[i] < now[j])) changed(was[i++]);
-            else if (i == was.length || now[j] < was[i]) changed(now[j++]);
-            else {
-                i++;
-                j++;
-            }
-        }
-        enumerated.put(ctx, now);
-        return now;
+        return cache(ctx).read(sc, fresh);
     }
 }

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
@@ -42,10 +44,11 @@ final class LocalHost implements Host {
     static final String SERVER_TICKETS = "jdk.tls.server.enableSessionTicketExtension";
     static final String CLIENT_TICKETS = "jdk.tls.client.enableSessionTicketExtension";
     /** JSSE's session before a handshake: a placeholder, not a session. */
-    private static final String NO_SESSION = "SSL_NULL_WITH_NULL_NULL";
+    static final String NO_SESSION = "SSL_NULL_WITH_NULL_NULL";
     private static final int MAX_BUFFER_RETRIES = 4;
 
-    private record Context(SSLContext context, boolean server) {
+    /** {@code draws}: a client context's SecureRandom, which shows the ids of the sessions it makes from tickets; null for a server. */
+    private record Context(SSLContext context, boolean server, DrawnIds draws) {
         SSLSessionContext sessions() {
             return server ? context.getServerSessionContext() : context.getClientSessionContext();
         }
@@ -55,7 +58,11 @@ final class LocalHost implements Host {
     private final Map<Integer, SSLEngine> engines = new TreeMap<>();
     private final Map<SSLEngine, Integer> trustCalls = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<Integer, Integer> engineContext = new HashMap<>();
-    private final HostSessions seen = new HostSessions();
+    /** Client engines in a full handshake with a peer new to their context: until it ends, they can only add their own session. */
+    private final Set<Integer> freshHandshakes = new HashSet<>();
+    /** Each client context's peers (host:port) that an engine was created for. */
+    private final Map<Integer, Set<String>> peers = new HashMap<>();
+    private final HostSessions seen;
     private ByteBuffer scratch = ByteBuffer.allocate(0);
     private KeyManagerFactory keys;
     private TrustManagerFactory trust;
@@ -63,7 +70,13 @@ final class LocalHost implements Host {
 
     /** @param ticketCount what this JVM's servers send, measured once per JVM ({@link #countTickets}) */
     LocalHost(int ticketCount) {
+        this(ticketCount, LocalHost.class.desiredAssertionStatus());
+    }
+
+    /** @param checkCaches compare every predicted cache with a real enumeration ({@link ContextCache}) */
+    LocalHost(int ticketCount, boolean checkCaches) {
         this.ticketCount = ticketCount;
+        this.seen = new HostSessions(checkCaches);
     }
 
     @Override
@@ -91,12 +104,12 @@ final class LocalHost implements Host {
                 case Hosted.NewContext n -> newContext(n);
                 case Hosted.FreeContext f -> freeContext(f.ctx());
                 case Hosted.NewEngine n -> newEngine(n);
-                case Hosted.Begin b -> begin(running(b.engine()));
-                case Hosted.Wrap w -> wrap(running(w.engine()), w.app());
-                case Hosted.Unwrap u -> unwrap(running(u.engine()), u.net());
+                case Hosted.Begin b -> ran(b.engine(), begin(running(b.engine())));
+                case Hosted.Wrap w -> ran(w.engine(), wrap(running(w.engine()), w.app()));
+                case Hosted.Unwrap u -> ran(u.engine(), unwrap(running(u.engine()), u.net()));
                 case Hosted.UnwrapWatching u -> unwrapWatching(u);
-                case Hosted.Tasks t -> tasks(running(t.engine()));
-                case Hosted.CloseOutbound c -> closeOutbound(running(c.engine()));
+                case Hosted.Tasks t -> ran(t.engine(), tasks(running(t.engine())));
+                case Hosted.CloseOutbound c -> closeOutbound(running(endFreshHandshake(c.engine())));
                 case Hosted.FreeEngine f -> freeEngine(f.engine());
                 case Hosted.Look l -> look();
                 case Hosted.Cache c -> cache(c.ctx(), c.fresh());
@@ -137,17 +150,18 @@ final class LocalHost implements Host {
         String property = n.server() ? SERVER_TICKETS : CLIENT_TICKETS;
         String before = System.getProperty(property);
         SSLContext c;
+        DrawnIds draws = n.server() ? null : new DrawnIds();
         System.setProperty(property, Boolean.toString(n.stateless()));
         try {
             c = SSLContext.getInstance("TLS");
             TrustManager[] tms = n.server() ? null : new TrustManager[] {new CountingTrustManager(
                     (X509ExtendedTrustManager) trust.getTrustManagers()[0], trustCalls)};
-            c.init(n.server() ? keys.getKeyManagers() : null, tms, null);
+            c.init(n.server() ? keys.getKeyManagers() : null, tms, draws);
         } finally {
             if (before == null) System.clearProperty(property);
             else System.setProperty(property, before);
         }
-        Context ctx = new Context(c, n.server());
+        Context ctx = new Context(c, n.server(), draws);
         ctx.sessions().setSessionCacheSize(n.cacheSize());
         ctx.sessions().setSessionTimeout(n.timeoutSeconds());
         contexts.put(n.ctx(), ctx);
@@ -169,24 +183,56 @@ final class LocalHost implements Host {
         e.setSSLParameters(p);
         engines.put(n.engine(), e);
         engineContext.put(n.engine(), n.ctx());
+        // JSSE's client cache is keyed by peer host:port: for a peer new to the context it has nothing to offer
+        String peer = n.peerHost() == null ? null : (n.peerHost() + ":" + n.peerPort()).toLowerCase(java.util.Locale.ROOT);
+        if (n.client() && peer != null && peers.computeIfAbsent(n.ctx(), k -> new HashSet<>()).add(peer)) freshHandshakes.add(n.engine());
         return status(e);
     }
 
-    /** An engine about to be called: whatever it does may change its context's cache. */
+    /**
+     * An engine about to be called: whatever it does may change its context's cache, except that a
+     * fresh handshake (see {@link ContextCache}) can only add the engine's own session.
+     */
     private SSLEngine running(int n) {
+        SSLEngine e = engine(n);
+        if (freshHandshakes.contains(n)) seen.handshaking(engineContext.get(n), e);
+        else seen.ran(engineContext.get(n));
+        return e;
+    }
+
+    private SSLEngine engine(int n) {
         SSLEngine e = engines.get(n);
         if (e == null) throw new HostFailure(where() + ": no engine " + n, null);
-        seen.ran(engineContext.get(n));
         return e;
+    }
+
+    /** After an engine call: a fresh handshake ends with FINISHED; one that failed or closed may have changed anything. */
+    private Step ran(int n, Step s) {
+        if (!freshHandshakes.contains(n)) return s;
+        if (s.error() != null || s.outboundDone() || s.inboundDone() || "CLOSED".equals(s.result())) {
+            seen.ran(engineContext.get(endFreshHandshake(n)));
+        } else if (s.finished()) {
+            endFreshHandshake(n);
+        }
+        return s;
+    }
+
+    private int endFreshHandshake(int n) {
+        freshHandshakes.remove(n);
+        return n;
     }
 
     private boolean freeEngine(int n) {
         engineContext.remove(n);
-        return engines.remove(n) != null;
+        freshHandshakes.remove(n);
+        SSLEngine e = engines.remove(n);
+        if (e != null) trustCalls.remove(e); // its count is never asked for again: the engine is not kept for it
+        return e != null;
     }
 
     private boolean freeContext(int ctx) {
         seen.forget(ctx);
+        peers.remove(ctx);
         return contexts.remove(ctx) != null;
     }
 
@@ -277,16 +323,51 @@ final class LocalHost implements Host {
         return out;
     }
 
-    /** Sessions never seen before get the next numbers, so what the unwrap added is what is numbered after it began. */
+    /**
+     * Sessions never seen before get the next numbers, so what the unwrap added is what is numbered
+     * after it began. A client past its handshake whose read ends quietly (no error, nothing closed,
+     * no new handshake) can only have stored tickets: their ids are the ones its context's SecureRandom
+     * drew meanwhile ({@link ContextCache.Prediction#DRAWN_IDS}).
+     */
     private Hosted.Watched unwrapWatching(Hosted.UnwrapWatching u) {
         int ctx = engineContext.getOrDefault(u.engine(), -1);
         Context c = contexts.get(ctx);
         if (c != null) seen.cached(ctx, c.sessions(), false);
         int before = seen.count();
-        Step step = unwrap(running(u.engine()), u.net());
+        SSLEngine e = engine(u.engine());
+        Step step;
+        if (c != null && c.draws() != null && !freshHandshakes.contains(u.engine()) && handshakeDone(e)) {
+            boolean onlyTickets = false;
+            c.draws().watch();
+            try {
+                step = unwrap(e, u.net());
+                List<byte[]> drawn = c.draws().stop();
+                onlyTickets = step.error() == null && !"CLOSED".equals(step.result()) && quiet(e);
+                if (onlyTickets) seen.drawn(ctx, drawn, e.getSession().getCreationTime());
+            } finally {
+                c.draws().stop();
+                if (!onlyTickets) seen.ran(ctx);
+            }
+        } else {
+            step = ran(u.engine(), unwrap(running(u.engine()), u.net()));
+        }
         ArrayList<SessionView> arrived = new ArrayList<>();
-        if (c != null) for (int h : seen.cached(ctx, c.sessions(), false)) if (h > before) arrived.add(seen.view(h));
+        if (c != null) {
+            int[] now = seen.cached(ctx, c.sessions(), false);
+            int from = now.length;
+            while (from > 0 && now[from - 1] > before) from--; // sorted: the new ones are last
+            for (int k = from; k < now.length; k++) arrived.add(seen.view(now[k]));
+        }
         return new Hosted.Watched(step, arrived);
+    }
+
+    private static boolean handshakeDone(SSLEngine e) {
+        return e.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING && !NO_SESSION.equals(e.getSession().getCipherSuite());
+    }
+
+    /** Still past its handshake, nothing closed, no error: its read cannot have invalidated or looked up a session. */
+    private static boolean quiet(SSLEngine e) {
+        return e.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING && !e.isInboundDone() && !e.isOutboundDone();
     }
 
     private Hosted.Snapshot look() {
@@ -302,6 +383,11 @@ final class LocalHost implements Host {
             caches.put(c.getKey(), seen.cached(c.getKey(), c.getValue().sessions(), false));
         }
         return new Hosted.Snapshot(engineSessions, caches, seen.changedSinceLastLook(engineSessions.values()), calls);
+    }
+
+    /** How often the context's cache was enumerated through getIds(): what reading it cost. */
+    int cacheEnumerations(int ctx) {
+        return seen.enumerations(ctx);
     }
 
     /** The probe's sessions are forgotten: session numbers start with the run's own. */

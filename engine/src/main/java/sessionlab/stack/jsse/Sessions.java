@@ -29,11 +29,13 @@ final class Sessions {
     /** A scenario name: the session it names, and whether it still holds its reference. */
     static final class Var {
         final String name;
+        final String holder;
         final Tracked session;
         boolean holds;
 
         Var(String name, Tracked session) {
             this.name = name;
+            this.holder = "var " + name;
             this.session = session;
             this.holds = session != null;
         }
@@ -181,6 +183,7 @@ final class Sessions {
             if (!members.remove(t)) continue;
             String reason = Reasons.cacheRemoval(a, c, t, full);
             t.cache = null;
+            t.cacheHolder = null;
             t.removedReason = reason;
             if ("single-use".equals(reason) && a.end() != null) t.spentBy = a.end().conn.name;
             touched.add(t);
@@ -189,6 +192,7 @@ final class Sessions {
         for (Tracked t : entered) {
             if (!members.add(t)) continue;
             t.cache = c.name;
+            t.cacheHolder = "cache " + c.name;
             touched.add(t);
             run.sink.emit(new Event.CacheInsert(c.name, t.number, ++size));
         }
@@ -206,27 +210,30 @@ final class Sessions {
     private List<Tracked> holders(Set<Tracked> touched) {
         Map<Tracked, Set<String>> held = new HashMap<>();
         for (Map.Entry<Host, Snapshot> hs : last.entrySet()) {
+            Map<Integer, Tracked> known = byHandle.get(hs.getKey());
             for (Map.Entry<Integer, Integer> es : hs.getValue().engineSessions().entrySet()) {
                 End e = run.endOf(es.getKey());
-                Tracked t = byHandle.get(hs.getKey()).get(es.getValue());
-                if (e != null && !e.freed && t != null) held.computeIfAbsent(t, k -> new TreeSet<>()).add("engine " + e.display());
+                Tracked t = known.get(es.getValue());
+                if (e != null && !e.freed && t != null) held.computeIfAbsent(t, k -> new TreeSet<>()).add(e.holder);
             }
         }
         for (Var v : variables.values()) {
-            if (v.holds && v.session != null) held.computeIfAbsent(v.session, k -> new TreeSet<>()).add("var " + v.name);
+            if (v.holds && v.session != null) held.computeIfAbsent(v.session, k -> new TreeSet<>()).add(v.holder);
         }
-        Set<Tracked> visit = new HashSet<>(touched);
+        Set<Tracked> visit = touched;
         visit.addAll(heldByEngineOrVariable);
         visit.addAll(held.keySet());
-        heldByEngineOrVariable = new HashSet<>(held.keySet());
+        heldByEngineOrVariable = held.keySet();
         List<Tracked> ordered = new ArrayList<>(visit);
         ordered.sort(BY_NUMBER);
         for (Tracked t : ordered) {
-            Set<String> n = held.getOrDefault(t, new TreeSet<>());
-            if (t.cache != null) n.add("cache " + t.cache);
+            Set<String> n = held.get(t);
+            if (n == null) n = new TreeSet<>();
+            if (t.cache != null) n.add(t.cacheHolder);
+            if (n.equals(t.holders)) continue;
             for (String h : t.holders) if (!n.contains(h)) run.sink.emit(new Event.SessionRef(t.number, h, -1, null));
             for (String h : n) if (!t.holders.contains(h)) run.sink.emit(new Event.SessionRef(t.number, h, 1, null));
-            t.holders = new TreeSet<>(n);
+            t.holders = n; // made for this look alone
         }
         return ordered;
     }

@@ -24,6 +24,8 @@ final class Tracked {
     boolean resumable;
     boolean stateShown;
     String cache;
+    /** {@code "cache " + cache}, its holder name. */
+    String cacheHolder;
     Set<String> holders = new TreeSet<>();
     /** Why it last left a cache, for the resumable flag; and the connection that spent it, if one did. */
     String removedReason;
