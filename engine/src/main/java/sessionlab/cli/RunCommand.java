@@ -17,6 +17,7 @@ import sessionlab.export.Exporter;
 import sessionlab.run.RunResult;
 import sessionlab.run.Stacks;
 import sessionlab.scenario.Diagnostic;
+import sessionlab.scenario.LessonText;
 import sessionlab.scenario.Scenario;
 import sessionlab.scenario.ScenarioException;
 import sessionlab.scenario.ScenarioParser;
@@ -53,9 +54,12 @@ final class RunCommand implements Callable<Integer> {
         PrintStream out = System.out;
         String source;
         try {
-            source = Files.readString(file, StandardCharsets.UTF_8);
+            source = LessonText.read(file);
         } catch (NoSuchFileException e) {
             System.err.println(file + ": no such file");
+            return 2;
+        } catch (LessonText.NotText e) {
+            System.err.println(e.getMessage());
             return 2;
         }
         Scenario scenario;

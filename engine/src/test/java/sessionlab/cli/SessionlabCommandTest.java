@@ -73,6 +73,17 @@ class SessionlabCommandTest {
     }
 
     @Test
+    void aFileThatIsNotTextExitsTwoWithWhereItStopsBeingText() throws Exception {
+        Path p = dir.resolve("cache.aot");
+        Files.write(p, new byte[] {'s', 't', 'a', 'c', 'k', '\n', 'c', 'l', (byte) 0xC3, (byte) 0x28});
+        Outcome o = sessionlab("run", p.toString());
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).isEqualTo(p + ":2:3: not UTF-8 text: byte 0xc3 cannot be part of a character here"
+                + " (a lesson is a UTF-8 text file)" + System.lineSeparator());
+        assertThat(o.out()).isEmpty();
+    }
+
+    @Test
     void jsonOutputIsTheEventLogAndCanBeSaved() throws Exception {
         Path events = dir.resolve("events.jsonl");
         Outcome o = sessionlab("run", lesson("note \"hi\"\n").toString(), "--json", "--events", events.toString());

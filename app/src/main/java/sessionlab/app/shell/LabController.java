@@ -55,7 +55,7 @@ public final class LabController {
     /** Reads the lesson off the FX thread, then shows and runs it; a file that cannot be read goes to {@code failed}. */
     public void open(Path path, Consumer<String> failed) {
         AtomicReference<String> text = new AtomicReference<>();
-        inBackground(() -> text.set(Files.readString(path, StandardCharsets.UTF_8)), () -> {
+        inBackground(() -> text.set(sessionlab.scenario.LessonText.read(path)), () -> {
             file.set(path);
             source.set(text.get());
             run(false);
