@@ -2,6 +2,7 @@ package sessionlab.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import sessionlab.run.Stacks;
 
 /** {@code sessionlab}: run lessons, list stacks, measure. */
 @Command(name = "sessionlab", mixinStandardHelpOptions = true, version = "TLS Session Lab 0.1",
@@ -14,6 +15,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("run") || args[0].equals("bench"))) Stacks.standard().preparePkiInBackground();
         System.exit(execute(args));
     }
 

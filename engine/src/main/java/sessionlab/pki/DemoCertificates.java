@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -29,20 +28,22 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Builds the demo CA and leaf. All randomness (keys, serials, ECDSA nonces) comes from one source. */
+/**
+ * Builds the demo CA and leaf. All randomness (keys, serials, ECDSA nonces) comes from one source.
+ * Keys and signatures come from the JDK's own EC provider: setting up Bouncy Castle's provider
+ * costs over a second of start-up, and bcpkix only needs to assemble the certificates.
+ */
 final class DemoCertificates {
     static final X500Name CA_NAME = new X500Name("CN=TLS Session Lab demo CA");
     static final X500Name LEAF_NAME = new X500Name("CN=localhost");
     static final String LEAF_DNS_NAME = "localhost";
 
-    private final Provider bc;
     private final SecureRandom random;
     private final Date notBefore;
     private final Date notAfter;
     private final JcaX509ExtensionUtils extensionUtils;
 
-    DemoCertificates(Provider bc, SecureRandom random, Instant notBefore, Instant notAfter) {
-        this.bc = bc;
+    DemoCertificates(SecureRandom random, Instant notBefore, Instant notAfter) {
         this.random = random;
         this.notBefore = Date.from(notBefore);
         this.notAfter = Date.from(notAfter);
@@ -54,7 +55,7 @@ final class DemoCertificates {
     }
 
     KeyPair p256KeyPair() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", bc);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"), random);
         return generator.generateKeyPair();
     }
@@ -89,7 +90,7 @@ final class DemoCertificates {
 
     private X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey)
             throws OperatorCreationException, GeneralSecurityException {
-        var signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(bc).setSecureRandom(random).build(issuerKey);
-        return new JcaX509CertificateConverter().setProvider(bc).getCertificate(builder.build(signer));
+        var signer = new JcaContentSignerBuilder("SHA256withECDSA").setSecureRandom(random).build(issuerKey);
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }
 }

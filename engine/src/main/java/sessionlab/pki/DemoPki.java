@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 
 /**
@@ -46,9 +45,8 @@ public final class DemoPki {
      */
     public static DemoPki generate(SecureRandom random, Instant now) {
         Instant start = now.truncatedTo(ChronoUnit.SECONDS);
-        // A private provider instance: nothing is registered in the JVM-wide provider list.
-        var certificates = new DemoCertificates(new BouncyCastleProvider(), random,
-                start.minus(BACKDATE), start.plus(LIFETIME));
+        // The JDK's providers only: nothing is registered in the JVM-wide provider list.
+        var certificates = new DemoCertificates(random, start.minus(BACKDATE), start.plus(LIFETIME));
         try {
             KeyPair caKeys = certificates.p256KeyPair();
             X509Certificate ca = certificates.selfSignedCa(caKeys);

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,10 @@ import sessionlab.event.LoggedEvent;
  */
 public final class IsolatedRuns implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The AOT cache the launcher of an installed image gives the child (made by the image build's training run). */
+    public static final String WORKER_AOT = "sessionlab.worker.aot";
+    /** With {@code -Dsessionlab.worker.train=true}, a missing {@link #WORKER_AOT} cache is written when the child ends. */
+    public static final String WORKER_TRAIN = "sessionlab.worker.train";
     private final List<String> jvmOptions;
     private Process process;
     private Writer requests;
@@ -41,8 +46,14 @@ public final class IsolatedRuns implements AutoCloseable {
     /** The child JVM: the same Java and class path as this process; its crash log goes to the temp directory. */
     private List<String> command() {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xshare:auto",
+                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
                 "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "sessionlab-run-hs_err_pid%p.log")));
+        // the JVM's own warnings go to stderr: stdout is the reply channel
+        cmd.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr"));
+        // an installed image names an AOT cache for the child (start-up: see app/src/dist/build-image.sh)
+        String aot = System.getProperty(WORKER_AOT, "");
+        if (!aot.isEmpty() && Files.exists(Path.of(aot))) cmd.add("-XX:AOTCache=" + aot);
+        else if (!aot.isEmpty() && training()) cmd.add("-XX:AOTCacheOutput=" + aot);
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), RunWorker.class.getName()));
         return cmd;
@@ -140,9 +151,23 @@ public final class IsolatedRuns implements AutoCloseable {
         log.append(events.isEmpty() ? 0 : events.getLast().at(), e);
     }
 
+    private static boolean training() {
+        return Boolean.getBoolean(WORKER_TRAIN);
+    }
+
+    /** Ends the child the way it ends itself: its stdin closes, it finishes (a training child writes its AOT cache first). */
     @Override
     public synchronized void close() {
-        if (process != null) process.destroy();
+        if (process == null) return;
+        try {
+            requests.close();
+            if (!process.waitFor(training() ? 120 : 5, java.util.concurrent.TimeUnit.SECONDS)) process.destroy();
+        } catch (IOException e) {
+            process.destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroy();
+        }
         process = null;
     }
 }

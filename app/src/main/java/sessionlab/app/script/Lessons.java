@@ -7,14 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The lessons shipped in {@code samples/} and {@code samples/compare/}, found from the working directory or its parent. */
+/**
+ * The lessons shipped in {@code samples/} and {@code samples/compare/}: where the installed app's
+ * launcher says ({@code -Dsessionlab.samples}), else found from the working directory or its parent.
+ */
 public final class Lessons {
     public static final String DEFAULT = "01-tls13-ticket-timing.lab";
     private static final String COMPARE = "compare";
+    /** Set by the image's launchers: its own copy of the samples. */
+    public static final String DIRECTORY_PROPERTY = "sessionlab.samples";
 
     private Lessons() {}
 
     public static Path directory() {
+        String installed = System.getProperty(DIRECTORY_PROPERTY);
+        if (installed != null && Files.isDirectory(Path.of(installed))) return Path.of(installed).toAbsolutePath().normalize();
         for (Path p : List.of(Path.of("samples"), Path.of("..", "samples"))) {
             if (Files.isDirectory(p)) return p.toAbsolutePath().normalize();
         }
