@@ -42,7 +42,8 @@ for jar in "$input"/bc*-jdk18on-*.jar; do
 done
 rm -rf "$target/dist-unsign"
 # $APPDIR is the image's lib/app, where the jars, the samples and the AOT caches live.
-common=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC)
+# (JavaFX 21 still calls sun.misc.Unsafe: allowed, so that no warning greets the user)
+common=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC)
 cli_props="$target/dist-cli.properties"
 {
   echo "main-class=sessionlab.cli.Main"
