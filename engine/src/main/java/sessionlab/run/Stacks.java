@@ -38,7 +38,13 @@ public final class Stacks {
      * the CLI reads its lesson meanwhile, and the first stack made waits for the PKI if it is not ready.
      */
     public void preparePkiInBackground() {
-        Thread.ofPlatform().daemon().name("sessionlab-pki").start(pki::get);
+        Thread.ofPlatform().daemon().name("sessionlab-pki").start(() -> {
+            try {
+                pki.get();
+            } catch (RuntimeException e) {
+                // not here: the stack that asks for the PKI makes it again and reports the failure where it runs
+            }
+        });
     }
 
     /** The demo PKI is made once per process (it is only for these local handshakes). */
