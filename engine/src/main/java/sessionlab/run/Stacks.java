@@ -80,12 +80,12 @@ public final class Stacks {
         return stacks.values().stream().map(Lazy::get).toList();
     }
 
-    /** Why the named stack cannot run here, or empty when it can. */
     /** The calls {@code name} refuses outright, each with why (none for an unknown stack). */
     public Map<String, String> refusedCalls(String name) {
         return byName(name).map(TlsStack::refusedCalls).orElse(Map.of());
     }
 
+    /** Why the named stack cannot run here, or empty when it can. */
     public Optional<String> whyNot(String name) {
         TlsStack s = byName(name).orElse(null);
         if (s == null) return Optional.of("unknown stack '" + name + "' (known: " + String.join(", ", stacks.keySet()) + ")");

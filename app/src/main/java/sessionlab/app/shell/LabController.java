@@ -20,6 +20,7 @@ import sessionlab.app.playback.Playback;
 import sessionlab.app.script.ScriptEdits;
 import sessionlab.run.RunResult;
 import sessionlab.scenario.Diagnostic;
+import sessionlab.scenario.LessonText;
 
 /**
  * The window's model: the lesson text, its file, the run and its playback. Runs go to the injected
@@ -55,7 +56,7 @@ public final class LabController {
     /** Reads the lesson off the FX thread, then shows and runs it; a file that cannot be read goes to {@code failed}. */
     public void open(Path path, Consumer<String> failed) {
         AtomicReference<String> text = new AtomicReference<>();
-        inBackground(() -> text.set(sessionlab.scenario.LessonText.read(path)), () -> {
+        inBackground(() -> text.set(LessonText.read(path)), () -> {
             file.set(path);
             source.set(text.get());
             run(false);

@@ -8,6 +8,8 @@ import javafx.scene.control.Button;
 import javafx.util.Duration;
 import sessionlab.app.shell.MainWindow;
 import sessionlab.app.view.transport.Shortcuts.Shortcut;
+import sessionlab.event.Event;
+import sessionlab.event.LoggedEvent;
 import sessionlab.run.RunResult;
 
 /**
@@ -78,8 +80,8 @@ public final class SelfTest {
         if (size == 0 || cursor != size - 1) {
             fail("the step button stopped at event " + cursor + " of " + size);
         } else if (result.exitCode() != 0) {
-            String firstError = result.log().events().stream().map(e -> e.event())
-                    .filter(sessionlab.event.Event.Error.class::isInstance).map(e -> (sessionlab.event.Event.Error) e)
+            String firstError = result.log().events().stream().map(LoggedEvent::event)
+                    .filter(Event.Error.class::isInstance).map(Event.Error.class::cast)
                     .findFirst().map(e -> " (first: " + e.kind() + ": " + e.message() + ")").orElse("");
             fail(lesson + " on " + result.stack() + ": " + result.failed() + " expectations failed, " + result.errors() + " errors" + firstError);
         } else {
